@@ -1,0 +1,12 @@
+"""Attractor engines, one module per algorithm, behind one registry.
+
+The registry order is the selection policy of ``method="auto"``: the first
+engine that accepts a request answers it.
+"""
+
+from . import exhaustive
+from .registry import Engine as Engine, engines as engines, register as register, select_engine as select_engine
+
+register(exhaustive.ENGINE)
+
+__all__ = ["Engine", "engines", "register", "select_engine"]

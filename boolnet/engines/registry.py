@@ -1,0 +1,94 @@
+"""The engine registry: which attractor algorithm answers which request.
+
+Engines are tried in registration order; the first whose ``check`` accepts the
+network, update and limits runs (``method="auto"``).  A caller may also name
+an engine.  When no engine accepts, the error lists every engine's reason, so
+the user learns which limit was hit and how to raise it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import EngineError, LimitError
+from ..limits import Limits
+from ..model import Network
+from ..results import AttractorResult
+from ..update import Update
+
+__all__ = ["Engine", "register", "engines", "select_engine"]
+
+
+@dataclass(frozen=True, slots=True)
+class Engine:
+    """An attractor algorithm and the requests it can answer.
+
+    Attributes
+    ----------
+    name
+        Short name used by ``--method`` and recorded in results.
+    description
+        One line for ``boolnet engines``.
+    updates
+        The update schemes it supports.
+    check
+        Returns ``None`` when the engine can answer ``(network, update,
+        limits)``, else the reason it cannot (e.g. the memory it would need).
+    run
+        Computes the attractors.
+    """
+
+    name: str
+    description: str
+    updates: frozenset[Update]
+    check: Callable[[Network, Update, Limits], str | None]
+    run: Callable[[Network, Update, Limits], AttractorResult]
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def register(engine: Engine) -> Engine:
+    """Add ``engine`` to the registry (after those already there)."""
+    _ENGINES[engine.name] = engine
+    return engine
+
+
+def engines() -> tuple[Engine, ...]:
+    """Every registered engine, in the order ``auto`` tries them."""
+    return tuple(_ENGINES.values())
+
+
+def select_engine(network: Network, update: Update, method: str, limits: Limits) -> Engine:
+    """The engine that will answer the request.
+
+    Raises
+    ------
+    EngineError
+        For an unknown method name or an engine that lacks the update.
+    LimitError
+        When no engine (or not the named one) can answer within ``limits``.
+    """
+    if method != "auto":
+        if method not in _ENGINES:
+            raise EngineError(f"unknown method '{method}' (available: auto, {', '.join(_ENGINES)})")
+        candidates = [_ENGINES[method]]
+    else:
+        candidates = list(_ENGINES.values())
+    reasons = []
+    for engine in candidates:
+        if update not in engine.updates:
+            reasons.append(f"{engine.name}: does not support {update} updating")
+            continue
+        reason = engine.check(network, update, limits)
+        if reason is None:
+            return engine
+        reasons.append(f"{engine.name}: {reason}")
+    if method != "auto" and update not in candidates[0].updates:
+        raise EngineError(reasons[0])
+    raise LimitError(
+        f"no engine can compute the {update} attractors of this {len(network)}-node network:\n  "
+        + "\n  ".join(reasons),
+        budget="engines",
+    )

@@ -1,0 +1,120 @@
+"""The boolnet exception family.
+
+Every error boolnet raises on purpose derives from :class:`BoolnetError`, so a
+caller (and the CLI) can catch the whole family in one place.  Errors about a
+user's input carry the file, line and column of the mistake and render the
+offending source line with a caret under it, in the style of compilers::
+
+    il6.txt:12:14: expected a node name after '&'
+       12 | STAT3 = JAK & )
+          |              ^
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BoolnetError",
+    "InputError",
+    "ModelError",
+    "PerturbationError",
+    "LimitError",
+    "MissingDependencyError",
+    "EngineError",
+]
+
+
+class BoolnetError(Exception):
+    """Base class of every error boolnet raises deliberately."""
+
+
+class InputError(BoolnetError):
+    """A mistake in user input (a file or an expression), located by line and column.
+
+    Parameters
+    ----------
+    message
+        What is wrong, in one sentence without a trailing full stop.
+    source
+        The file name (or a label such as ``<expression>``) the input came from.
+    line, column
+        1-based position of the mistake; ``0`` when it is not known.
+    source_line
+        The text of the offending line, shown with a caret under ``column``.
+    hint
+        An optional second sentence, e.g. ``did you mean 'IL6R'?``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "<input>",
+        line: int = 0,
+        column: int = 0,
+        source_line: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.source = source
+        self.line = line
+        self.column = column
+        self.source_line = source_line
+        self.hint = hint
+        super().__init__(self.render())
+
+    @property
+    def location(self) -> str:
+        """``file:line:col`` (or as much of it as is known)."""
+        parts = [self.source]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def render(self) -> str:
+        """The full message: location, message, hint, and the source line with a caret."""
+        text = f"{self.location}: {self.message}"
+        if self.hint:
+            text += f"; {self.hint}"
+        if self.source_line is not None and self.line:
+            gutter = f"{self.line:>5} | "
+            text += f"\n{gutter}{self.source_line.rstrip()}"
+            if self.column:
+                text += "\n" + " " * (len(gutter) - 2) + "| " + " " * (self.column - 1) + "^"
+        return text
+
+
+class ModelError(InputError):
+    """The rules parse but do not form a valid network (undefined or duplicate nodes)."""
+
+
+class PerturbationError(BoolnetError):
+    """A perturbation names an unknown node, an invalid value, or conflicts with another."""
+
+
+class LimitError(BoolnetError):
+    """A computation would exceed a budget (nodes, memory, states or time).
+
+    The message names the budget that was hit and how to raise it.
+    """
+
+    def __init__(self, message: str, *, budget: str) -> None:
+        self.budget = budget
+        super().__init__(message)
+
+
+class EngineError(BoolnetError):
+    """No engine can answer the request (unknown method, unsupported update, ...)."""
+
+
+class MissingDependencyError(BoolnetError):
+    """An optional dependency is not installed; the message says which extra provides it."""
+
+    def __init__(self, package: str, extra: str, purpose: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the '{package}' package; install it with "
+            f"`pip install 'boolnet[{extra}]'`"
+        )

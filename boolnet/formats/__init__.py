@@ -1,0 +1,90 @@
+"""Reading and writing networks, with the format chosen by file suffix.
+
+=========================  ==========================================
+suffix                     format
+=========================  ==========================================
+``.bnet``                  BoolNet / PyBoolNet / AEON ``.bnet``
+``.txt``, ``.rules``,      native rules (``X = ...``) or BooleanNet
+``.booleannet``            (``X* = ...``), told apart by the stars
+=========================  ==========================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Network
+from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
+from .rules import format_rules, parse_rules, read_rules, write_rules
+
+__all__ = [
+    "read_network",
+    "write_network",
+    "format_network",
+    "parse_bnet",
+    "read_bnet",
+    "format_bnet",
+    "write_bnet",
+    "parse_rules",
+    "read_rules",
+    "format_rules",
+    "write_rules",
+    "SUFFIXES",
+]
+
+_READERS: dict[str, Callable[[str | Path], Network]] = {
+    ".bnet": read_bnet,
+    ".txt": read_rules,
+    ".rules": read_rules,
+    ".booleannet": read_rules,
+}
+_FORMATTERS: dict[str, Callable[[Network], str]] = {
+    ".bnet": format_bnet,
+    ".txt": format_rules,
+    ".rules": format_rules,
+    ".booleannet": format_rules,
+}
+SUFFIXES = tuple(_READERS)
+
+
+def _suffix(path: Path, table: dict[str, object]) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in table:
+        known = ", ".join(table)
+        raise InputError(f"unknown file type '{suffix or path.name}' (known: {known})", source=str(path))
+    return suffix
+
+
+def read_network(path: str | Path) -> Network:
+    """Read a network from ``path``, choosing the format by its suffix.
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix, a missing or unreadable file, or a syntax error
+        (the message names file, line and column).
+    ModelError
+        For a node defined twice or an undefined node.
+
+    Examples
+    --------
+    >>> net = read_network("networks/il6_tumorigenesis.txt")  # doctest: +SKIP
+    """
+    path = Path(path)
+    reader = _READERS[_suffix(path, _READERS)]  # type: ignore[arg-type]
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "not a file", source=str(path))
+    return reader(path)
+
+
+def format_network(network: Network, suffix: str) -> str:
+    """The text of ``network`` in the format of ``suffix`` (e.g. ``".bnet"``)."""
+    return _FORMATTERS[_suffix(Path("x" + suffix), _FORMATTERS)](network)  # type: ignore[arg-type]
+
+
+def write_network(network: Network, path: str | Path) -> None:
+    """Write ``network`` to ``path`` in the format of its suffix."""
+    path = Path(path)
+    path.write_text(format_network(network, path.suffix), encoding="utf-8")

@@ -1,0 +1,121 @@
+"""The native rule format (``.txt``, ``.rules``) and BooleanNet-style rules.
+
+Native format, one rule a line::
+
+    # IL-6 tumorigenesis (comments start with '#', e.g. citations)
+    EGFR = EGFR                      # an input: its rule names only itself
+    STAT3 = JAK & !SOCS3             # operators & | ! (or ~), parentheses
+    Notch3 = JAK or Jagged1          # the words and, or, not work too
+    Const_on = 1                     # constants 0 1 true false
+    phenotype Tumorigenic = STAT3 & (SelfRenewal | HypoxiaSurvival)
+
+BooleanNet files write rules as ``STAT3* = JAK and not SOCS3``; in such a file
+the lines without a star (``STAT3 = False``, ``A = Random``) set initial values
+for simulations and are skipped here.  ``phenotype NAME = expression`` lines
+declare named phenotypes (conditions on states), used by screens.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..expr import to_text
+from ..model import Network, Phenotype, Rule, SourceLocation
+from ..parsing import Assignment, decode_text, parse_assignment, split_comment
+
+__all__ = ["parse_rules", "read_rules", "format_rules", "write_rules"]
+
+_PHENOTYPE = re.compile(r"\s*phenotype\s+")
+_INITIAL_VALUE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:true|false|random|0|1)\s*$", re.IGNORECASE)
+_STARRED = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*\*\s*=")
+
+
+def parse_rules(text: str, source: str = "<rules>") -> Network:
+    """Parse native or BooleanNet rule text into a :class:`Network`.
+
+    The node order is the order of the rules.  A file is read as BooleanNet
+    when its first rule is starred (``X* = ...``).
+
+    Raises
+    ------
+    InputError
+        For a syntax error (with line and column), an empty file, or a
+        BooleanNet file that mixes in plain rules.
+    ModelError
+        For a node defined twice or an undefined node.
+    """
+    lines = text.splitlines()
+    boolean_net = any(_STARRED.match(split_comment(line)) for line in lines)
+    rules: list[Rule] = []
+    phenotypes: list[Phenotype] = []
+    for number, line in enumerate(lines, start=1):
+        content = split_comment(line)
+        if not content.strip():
+            continue
+        location = SourceLocation(source, number, line)
+        if match := _PHENOTYPE.match(content):
+            masked = " " * match.end() + line[match.end() :]  # keep columns
+            parsed = parse_assignment(masked, number, source, separator="=", what="phenotype")
+            phenotypes.append(Phenotype(parsed.target, parsed.expr, SourceLocation(source, number, line)))
+            continue
+        if boolean_net and _INITIAL_VALUE.match(content):
+            continue
+        parsed = parse_assignment(line, number, source, separator="=", allow_star=boolean_net)
+        if boolean_net and not parsed.starred:
+            raise InputError(
+                f"plain rule for '{parsed.target}' in a BooleanNet file; write '{parsed.target}* = ...'",
+                source=source,
+                line=number,
+                column=len(content) - len(content.lstrip()) + 1,
+                source_line=line,
+            )
+        rules.append(_rule(parsed, location))
+    if not rules:
+        raise InputError("no rules found: the file is empty or holds only comments", source=source)
+    _check_phenotype_names(phenotypes, rules)
+    return Network(tuple(rules), tuple(phenotypes), name=source)
+
+
+def _rule(parsed: Assignment, location: SourceLocation) -> Rule:
+    return Rule(parsed.target, parsed.expr, location)
+
+
+def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> None:
+    nodes = {rule.target for rule in rules}
+    seen: dict[str, int] = {}
+    for phenotype in phenotypes:
+        location = phenotype.location
+        assert location is not None  # set by the parser above
+        column = location.text.index(phenotype.name) + 1
+        if phenotype.name in nodes:
+            raise InputError(
+                f"phenotype '{phenotype.name}' has the name of a node",
+                source=location.source, line=location.line, column=column, source_line=location.text,
+            )
+        if phenotype.name in seen:
+            raise InputError(
+                f"phenotype '{phenotype.name}' is defined twice (first on line {seen[phenotype.name]})",
+                source=location.source, line=location.line, column=column, source_line=location.text,
+            )
+        seen[phenotype.name] = location.line
+
+
+def read_rules(path: str | Path) -> Network:
+    """Read a native or BooleanNet rule file (see :func:`parse_rules`)."""
+    path = Path(path)
+    return parse_rules(decode_text(path.read_bytes(), str(path)), str(path))
+
+
+def format_rules(network: Network) -> str:
+    """The native text of ``network``: one ``node = expression`` line per node."""
+    width = max(len(node) for node in network.nodes)
+    lines = [f"{rule.target:<{width}} = {to_text(rule.expr)}" for rule in network.rules]
+    lines += [f"phenotype {p.name} = {to_text(p.expr)}" for p in network.phenotypes]
+    return "\n".join(lines) + "\n"
+
+
+def write_rules(network: Network, path: str | Path) -> None:
+    """Write ``network`` in the native format."""
+    Path(path).write_text(format_rules(network), encoding="utf-8")

@@ -1,0 +1,34 @@
+"""Budgets that a computation must stay within.
+
+Engines check their budget *before* allocating, and raise
+:class:`~boolnet.errors.LimitError` naming the budget instead of running out
+of memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Limits"]
+
+GIB = 1 << 30
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Budgets for one computation.
+
+    Attributes
+    ----------
+    memory
+        Bytes an engine may allocate for its state space (default 4 GiB).
+    timeout
+        Seconds of wall-clock time, or ``None`` for no limit.
+    listed_states
+        Attractors larger than this are reported by pattern and size, with
+        their states omitted.
+    """
+
+    memory: int = 4 * GIB
+    timeout: float | None = None
+    listed_states: int = 100_000

@@ -1,0 +1,250 @@
+"""The network model: immutable rules and networks.
+
+A :class:`Network` is a value.  Its nodes keep the order of the file they came
+from, and that order is the column order of every state string boolnet prints
+(``"0101"`` means node 0 is off, node 1 on, ...).  "Changing" a network, e.g.
+knocking a node out, returns a new network.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+
+from .errors import ModelError, PerturbationError
+from .expr import Const, Expr, Var, to_text, variables
+
+__all__ = ["SourceLocation", "Rule", "Phenotype", "Network", "suggest"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """Where a rule was written: file, 1-based line, and the line's text."""
+
+    source: str
+    line: int
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """The update rule of one node: ``target`` takes the value of ``expr``.
+
+    A rule whose expression is the target itself (``EGFR = EGFR``) declares an
+    input: a node set from outside the network and kept by the dynamics.
+    """
+
+    target: str
+    expr: Expr
+    location: SourceLocation | None = field(default=None, compare=False)
+
+    @property
+    def regulators(self) -> frozenset[str]:
+        """The nodes the rule's expression mentions."""
+        return variables(self.expr)
+
+    @property
+    def is_input(self) -> bool:
+        """True when the rule keeps the node at its current value (``X = X``)."""
+        return self.expr == Var(self.target)
+
+    @property
+    def is_constant(self) -> bool:
+        """True when the rule is a constant ``0`` or ``1``."""
+        return isinstance(self.expr, Const)
+
+    @property
+    def text(self) -> str:
+        """The rule's expression in native syntax."""
+        return to_text(self.expr)
+
+
+@dataclass(frozen=True, slots=True)
+class Phenotype:
+    """A named condition on states, e.g. ``Tumorigenic = STAT3 & SelfRenewal``."""
+
+    name: str
+    expr: Expr
+    location: SourceLocation | None = field(default=None, compare=False)
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str | None:
+    """``did you mean 'X'?`` for the closest candidate to ``name``, if any is close."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in candidates}
+        if name.lower() in lowered:
+            close = [lowered[name.lower()]]
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A Boolean network: one rule per node, in a fixed node order.
+
+    Parameters
+    ----------
+    rules
+        One rule per node, in the canonical node order.  Every node an
+        expression mentions must have a rule.
+    phenotypes
+        Named conditions declared with the model (may be empty).
+    perturbation
+        The node values fixed by :meth:`perturbed` so far (node -> 0/1), in
+        the order they were applied.
+    name
+        A label, usually the file the network was read from.
+
+    Raises
+    ------
+    ModelError
+        When a node is defined twice or an expression mentions an undefined node.
+    """
+
+    rules: tuple[Rule, ...]
+    phenotypes: tuple[Phenotype, ...] = ()
+    perturbation: tuple[tuple[str, int], ...] = ()
+    name: str = ""
+    _index: Mapping[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, int] = {}
+        for position, rule in enumerate(self.rules):
+            if rule.target in index:
+                first = self.rules[index[rule.target]].location
+                raise _located(
+                    f"node '{rule.target}' is defined twice"
+                    + (f" (first on line {first.line})" if first else ""),
+                    rule.location,
+                )
+            index[rule.target] = position
+        object.__setattr__(self, "_index", MappingProxyType(index))
+        for rule in self.rules:
+            for name in sorted(rule.regulators - index.keys()):
+                raise _undefined(name, rule.location, index)
+        for phenotype in self.phenotypes:
+            for name in sorted(variables(phenotype.expr) - index.keys()):
+                raise _undefined(name, phenotype.location, index)
+
+    # -- nodes ---------------------------------------------------------------
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """Node names in canonical order."""
+        return tuple(rule.target for rule in self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.nodes)
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._index
+
+    def index(self, node: str) -> int:
+        """The position of ``node`` in the canonical order (its bit in a state)."""
+        try:
+            return self._index[node]
+        except KeyError:
+            raise KeyError(node) from None
+
+    def rule(self, node: str) -> Rule:
+        """The rule of ``node``."""
+        return self.rules[self.index(node)]
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Nodes whose rule is the node itself (``X = X``), in canonical order."""
+        return tuple(rule.target for rule in self.rules if rule.is_input)
+
+    @property
+    def constants(self) -> tuple[str, ...]:
+        """Nodes whose rule is a constant (including perturbed nodes)."""
+        return tuple(rule.target for rule in self.rules if rule.is_constant)
+
+    def regulators(self, node: str) -> tuple[str, ...]:
+        """The regulators of ``node`` in canonical order."""
+        found = self.rule(node).regulators
+        return tuple(n for n in self.nodes if n in found)
+
+    def phenotype(self, name: str) -> Phenotype:
+        """The declared phenotype called ``name``."""
+        for phenotype in self.phenotypes:
+            if phenotype.name == name:
+                return phenotype
+        raise KeyError(name)
+
+    # -- perturbations -------------------------------------------------------
+    def perturbed(self, values: Mapping[str, int | bool]) -> Network:
+        """A copy with each named node fixed: 0 is a knockout, 1 an over-expression.
+
+        The node's rule becomes the constant; the perturbation is recorded in
+        :attr:`perturbation`.  Fixing a node again to the same value is allowed,
+        to the other value is a conflict.
+
+        Raises
+        ------
+        PerturbationError
+            For an unknown node, a value other than 0/1, or a conflict.
+
+        Examples
+        --------
+        >>> net = Network((Rule("a", Var("b")), Rule("b", Var("a"))))
+        >>> net.perturbed({"a": 0}).rule("a").text
+        '0'
+        """
+        fixed = dict(self.perturbation)
+        rules = list(self.rules)
+        for node, value in values.items():
+            if node not in self._index:
+                hint = suggest(node, self.nodes)
+                raise PerturbationError(f"cannot perturb unknown node '{node}'" + (f"; {hint}" if hint else ""))
+            if value not in (0, 1):
+                raise PerturbationError(f"node '{node}' can only be fixed to 0 or 1, not {value!r}")
+            value = int(value)
+            if fixed.get(node, value) != value:
+                raise PerturbationError(
+                    f"conflicting perturbations of '{node}': fixed to {fixed[node]} and to {value}"
+                )
+            fixed[node] = value
+            position = self._index[node]
+            rules[position] = replace(rules[position], expr=Const(bool(value)))
+        return replace(self, rules=tuple(rules), perturbation=tuple(fixed.items()))
+
+    @property
+    def perturbation_dict(self) -> dict[str, int]:
+        """The perturbation as a plain dict (node -> 0/1)."""
+        return dict(self.perturbation)
+
+
+def _located(message: str, location: SourceLocation | None, *, column: int = 0, hint: str | None = None) -> ModelError:
+    if location is None:
+        return ModelError(message, source="<network>", hint=hint)
+    return ModelError(
+        message,
+        source=location.source,
+        line=location.line,
+        column=column,
+        source_line=location.text,
+        hint=hint,
+    )
+
+
+def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, int]) -> ModelError:
+    hint = suggest(name, known) or f"give it a rule, or declare it an input with '{name} = {name}'"
+    column = 0
+    if location is not None and location.text:
+        column = _find_word(location.text, name) + 1
+    return _located(f"undefined node '{name}'", location, column=column, hint=hint)
+
+
+def _find_word(text: str, word: str) -> int:
+    """The 0-based offset of ``word`` as a whole identifier in ``text`` after the target."""
+    separator = max(text.find("="), text.find(","))
+    for match in re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(word)}(?![A-Za-z0-9_])", text):
+        if match.start() > separator:
+            return match.start()
+    return -1

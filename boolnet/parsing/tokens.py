@@ -1,0 +1,173 @@
+"""Tokenizing and checking the syntax of one Boolean expression.
+
+The tokenizer knows the operator spellings of every supported format
+(``& | !`` and ``~``, the words ``and or not``, the constants ``0 1 true
+false``) and records the line and column of every token, so that every syntax
+error can point at the exact character.  :func:`check_syntax` walks the token
+stream once with a two-state machine (expecting an operand / an operator) and
+a stack of open parentheses; whatever passes it is handed to boolean.py for
+the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from ..errors import InputError
+
+__all__ = ["Kind", "Token", "Position", "tokenize", "check_syntax", "RESERVED_WORDS", "NAME_PATTERN"]
+
+
+class Kind(Enum):
+    """The kinds of token in an expression."""
+
+    NAME = "name"
+    CONST = "constant"
+    AND = "and"
+    OR = "or"
+    NOT = "not"
+    LPAR = "("
+    RPAR = ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where an expression's text sits in its file, for error messages."""
+
+    source: str
+    line: int
+    column: int  # 1-based column of the expression's first character
+    line_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its kind, its text and its 1-based column in the source line."""
+
+    kind: Kind
+    text: str
+    column: int
+
+
+NAME_PATTERN = r"[A-Za-z_][A-Za-z0-9_]*"
+_NAME = re.compile(NAME_PATTERN)
+_WORDS = {
+    "and": Kind.AND,
+    "or": Kind.OR,
+    "not": Kind.NOT,
+    "true": Kind.CONST,
+    "false": Kind.CONST,
+}
+RESERVED_WORDS = frozenset(_WORDS)
+_SYMBOLS = {"&": Kind.AND, "|": Kind.OR, "!": Kind.NOT, "~": Kind.NOT, "(": Kind.LPAR, ")": Kind.RPAR}
+_HINTS = {
+    "*": "write 'and' or '&' for a conjunction",
+    "+": "write 'or' or '|' for a disjunction",
+    "=": "a rule has a single '='",
+    ",": "a rule has a single ','",
+    "^": "exclusive or is written '(a & !b) | (!a & b)'",
+}
+
+
+def _error(message: str, where: Position, column: int, hint: str | None = None) -> InputError:
+    return InputError(
+        message,
+        source=where.source,
+        line=where.line,
+        column=column,
+        source_line=where.line_text,
+        hint=hint,
+    )
+
+
+def tokenize(text: str, where: Position) -> list[Token]:
+    """Split expression ``text`` into tokens, with columns relative to ``where``.
+
+    Raises
+    ------
+    InputError
+        On a character that belongs to no token.
+    """
+    tokens: list[Token] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        column = where.column + i
+        if char.isspace():
+            i += 1
+        elif char in _SYMBOLS:
+            if char == "&" and text.startswith("&&", i) or char == "|" and text.startswith("||", i):
+                tokens.append(Token(_SYMBOLS[char], text[i : i + 2], column))
+                i += 2
+            else:
+                tokens.append(Token(_SYMBOLS[char], char, column))
+                i += 1
+        elif char in "01" and not (i + 1 < len(text) and (text[i + 1].isalnum() or text[i + 1] == "_")):
+            tokens.append(Token(Kind.CONST, char, column))
+            i += 1
+        elif match := _NAME.match(text, i):
+            word = match.group()
+            tokens.append(Token(_WORDS.get(word.lower(), Kind.NAME), word, column))
+            i = match.end()
+        else:
+            raise _error(f"unexpected character {char!r}", where, column, _HINTS.get(char))
+    return tokens
+
+
+def _describe(token: Token) -> str:
+    return f"'{token.text}'"
+
+
+def check_syntax(tokens: list[Token], where: Position, end_column: int) -> None:
+    """Check that ``tokens`` form one well-formed expression.
+
+    ``end_column`` is the column just after the expression, where an error
+    about a missing operand at the end points.
+
+    Raises
+    ------
+    InputError
+        With the first mistake: a missing operand or operator, an unbalanced
+        parenthesis, or an empty expression.
+    """
+    if not tokens:
+        raise _error("expected an expression", where, end_column)
+    open_parens: list[Token] = []
+    expect_operand = True
+    previous: Token | None = None
+    for token in tokens:
+        if expect_operand:
+            if token.kind in (Kind.NAME, Kind.CONST):
+                expect_operand = False
+            elif token.kind is Kind.LPAR:
+                open_parens.append(token)
+            elif token.kind is Kind.NOT:
+                pass
+            elif previous is None:
+                raise _error(f"expected a node name before {_describe(token)}", where, token.column)
+            elif previous.kind is Kind.LPAR and token.kind is Kind.RPAR:
+                raise _error("empty parentheses", where, previous.column)
+            else:
+                raise _error(f"expected a node name after {_describe(previous)}", where, token.column)
+        else:
+            if token.kind in (Kind.AND, Kind.OR):
+                expect_operand = True
+            elif token.kind is Kind.RPAR:
+                if not open_parens:
+                    raise _error("unbalanced ')': no '(' opens it", where, token.column)
+                open_parens.pop()
+            else:
+                assert previous is not None  # an operand came before
+                raise _error(
+                    f"expected an operator ('&' or '|') between {_describe(previous)} and {_describe(token)}",
+                    where,
+                    token.column,
+                )
+        previous = token
+    if expect_operand:
+        assert previous is not None
+        raise _error(f"expected a node name after {_describe(previous)}", where, end_column)
+    if open_parens:
+        raise _error("unbalanced '(': no ')' closes it", where, open_parens[-1].column)

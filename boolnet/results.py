@@ -1,0 +1,99 @@
+"""Result values returned by the attractor engines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Network
+from .update import Update
+
+__all__ = ["AttractorKind", "Attractor", "AttractorResult"]
+
+
+class AttractorKind(str, Enum):
+    """What an attractor looks like."""
+
+    FIXED_POINT = "fixed_point"  # a single state
+    CYCLE = "cycle"  # several states visited in a fixed order (synchronous)
+    COMPLEX = "complex"  # several states the dynamics wanders among (asynchronous)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Attractor:
+    """One attractor: a terminal strongly connected set of states.
+
+    Attributes
+    ----------
+    kind
+        Fixed point, cycle or complex attractor.
+    size
+        The exact number of states.
+    pattern
+        Each node as ``0``/``1`` (constant in the attractor) or ``*`` (varies).
+    states
+        Every state as a string in canonical node order; for a synchronous
+        cycle in the order the dynamics visits them, starting from the
+        smallest; otherwise sorted.  ``None`` when there are too many to list
+        (see :attr:`states_omitted`).
+    basin
+        For synchronous updating, the number of states whose trajectory
+        ends in this attractor (including the attractor itself).
+    """
+
+    kind: AttractorKind
+    size: int
+    pattern: str
+    states: tuple[str, ...] | None
+    basin: int | None = None
+
+    @property
+    def states_omitted(self) -> bool:
+        """True when the attractor is too large for its states to be listed."""
+        return self.states is None
+
+    @property
+    def is_fixed_point(self) -> bool:
+        """True for a single-state attractor."""
+        return self.kind is AttractorKind.FIXED_POINT
+
+
+@dataclass(frozen=True, slots=True)
+class AttractorResult:
+    """Every attractor of a network under one update, and how it was found.
+
+    Attributes
+    ----------
+    network
+        The (possibly perturbed) network that was analysed.
+    update
+        The update scheme.
+    engine
+        The name of the engine that found the attractors.
+    complete
+        True when ``attractors`` is exactly the set of all attractors.
+    attractors
+        Sorted by pattern, then by first state, for reproducible output.
+    """
+
+    network: Network
+    update: Update
+    engine: str
+    complete: bool
+    attractors: tuple[Attractor, ...]
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        """The column order of every state string and pattern."""
+        return self.network.nodes
+
+    @property
+    def perturbation(self) -> dict[str, int]:
+        """The nodes fixed by perturbation (node -> 0/1)."""
+        return self.network.perturbation_dict
+
+    def __len__(self) -> int:
+        return len(self.attractors)

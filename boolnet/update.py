@@ -1,0 +1,51 @@
+"""Update schemes: how the nodes of a network change from one state to the next.
+
+* **synchronous**: every node takes the value of its rule at once, so each
+  state has exactly one successor (a state may be its own successor).
+* **asynchronous** (fully asynchronous, general asynchronous in some tools):
+  one node whose rule disagrees with its value changes at a time, so a state
+  has one successor per such node, and none when it is a fixed point.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from .errors import EngineError
+
+__all__ = ["Update", "parse_update"]
+
+
+class Update(str, Enum):
+    """The update scheme of a state transition graph."""
+
+    SYNCHRONOUS = "synchronous"
+    ASYNCHRONOUS = "asynchronous"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_ALIASES = {
+    "sync": Update.SYNCHRONOUS,
+    "synchronous": Update.SYNCHRONOUS,
+    "async": Update.ASYNCHRONOUS,
+    "asynchronous": Update.ASYNCHRONOUS,
+}
+UPDATE_NAMES = tuple(_ALIASES)
+
+
+def parse_update(update: str | Update) -> Update:
+    """The :class:`Update` named by ``update`` (``sync``, ``async`` or the long names).
+
+    Raises
+    ------
+    EngineError
+        For an unknown name.
+    """
+    if isinstance(update, Update):
+        return update
+    try:
+        return _ALIASES[update.lower()]
+    except KeyError:
+        raise EngineError(f"unknown update '{update}' (use one of: {', '.join(UPDATE_NAMES)})") from None
