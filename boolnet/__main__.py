@@ -1,0 +1,5 @@
+"""``python -m boolnet``: the command line."""
+
+from .cli import main
+
+main(prog_name="boolnet")

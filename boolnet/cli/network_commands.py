@@ -1,0 +1,214 @@
+"""Commands on one network: info, attractors, graph, convert, engines.
+
+Each command parses its options, calls one library function and renders the
+result; nothing here computes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import networkx as nx
+
+from ..attractors import find_attractors
+from ..engines import engines as registered_engines
+from ..expr import to_text, variables
+from ..formats import format_network, read_network
+from ..formats.results import result_to_csv, result_to_dict
+from ..graph import Sign, feedback_loops, interaction_graph
+from ..limits import GIB, Limits
+from ..model import Network
+from ..update import UPDATE_NAMES
+from .render import align, attractor_table, to_json
+
+MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
+MAX_LOOPS = 50
+
+
+def apply_perturbations(network: Network, knockouts: tuple[str, ...], overexpressions: tuple[str, ...]) -> Network:
+    """The network with ``--ko`` nodes fixed to 0 and ``--oe`` nodes to 1 (conflicts raise)."""
+    for node in knockouts:
+        network = network.perturbed({node: 0})
+    for node in overexpressions:
+        network = network.perturbed({node: 1})
+    return network
+
+
+def readout_nodes(network: Network, graph: nx.DiGraph | None = None) -> list[str]:
+    """Nodes worth showing first: those named by phenotypes and those regulating nothing else."""
+    graph = graph if graph is not None else interaction_graph(network)
+    named = set().union(*(variables(p.expr) for p in network.phenotypes))
+    sinks = {n for n in network.nodes if not (set(graph.successors(n)) - {n})}
+    return [n for n in network.nodes if (n in named or n in sinks) and n not in network.inputs]
+
+
+@click.command()
+@MODEL
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def info(model: Path, fmt: str) -> None:
+    """Summarise MODEL: nodes, inputs, constants, regulations and feedback loops."""
+    network = read_network(model)
+    graph = interaction_graph(network)
+    loops = [
+        loop
+        for loop in feedback_loops(graph, limit=MAX_LOOPS + len(network.inputs) + 1)
+        if not (loop.length == 1 and loop.nodes[0] in network.inputs)
+    ]
+    more = len(loops) > MAX_LOOPS
+    loops = loops[:MAX_LOOPS]
+    signs = [data["sign"] for _, _, data in graph.edges(data=True)]
+    if fmt == "json":
+        data = {
+            "model": str(model),
+            "nodes": [
+                {
+                    "name": node,
+                    "rule": to_text(network.rule(node).expr),
+                    "in_degree": graph.in_degree(node),
+                    "out_degree": graph.out_degree(node),
+                    "input": node in network.inputs,
+                    "constant": node in network.constants,
+                }
+                for node in network.nodes
+            ],
+            "inputs": list(network.inputs),
+            "constants": list(network.constants),
+            "phenotypes": {p.name: to_text(p.expr) for p in network.phenotypes},
+            "edges": [
+                {"source": a, "target": b, "sign": str(d["sign"])} for a, b, d in graph.edges(data=True)
+            ],
+            "feedback_loops": [{"nodes": list(loop.nodes), "sign": str(loop.sign)} for loop in loops],
+            "feedback_loops_truncated": more,
+        }
+        click.echo(to_json(data), nl=False)
+        return
+    lines = [
+        f"model       {model}",
+        f"nodes       {len(network)}",
+        f"inputs      {len(network.inputs)}: {', '.join(network.inputs) or '-'}",
+        f"constants   {len(network.constants)}: {', '.join(network.constants) or '-'}",
+        f"phenotypes  {len(network.phenotypes)}: {', '.join(p.name for p in network.phenotypes) or '-'}",
+        f"regulations {len(signs)}: {signs.count(Sign.ACTIVATING)} activating, "
+        f"{signs.count(Sign.INHIBITING)} inhibiting, {signs.count(Sign.DUAL)} dual",
+        "",
+    ]
+    rows = [["node", "in", "out", "rule"]]
+    for node in network.nodes:
+        rule = to_text(network.rule(node).expr)
+        note = "  (input)" if node in network.inputs else "  (constant)" if node in network.constants else ""
+        rows.append([node, str(graph.in_degree(node)), str(graph.out_degree(node)), rule + note])
+    lines += align(rows, right=[False, True, True, False])
+    lines += ["", f"feedback loops ({len(loops)}{', more not shown' if more else ''}; shortest first):"]
+    for loop in loops:
+        path = " -> ".join((*loop.nodes, loop.nodes[0]))
+        lines.append(f"  {str(loop.sign):>2}  {path}")
+    click.echo("\n".join(lines))
+
+
+@click.command()
+@MODEL
+@click.option(
+    "--update", "-u", type=click.Choice(UPDATE_NAMES, case_sensitive=False), default="async",
+    show_default=True, help="Synchronous or (fully) asynchronous updating.",
+)
+@click.option("--ko", multiple=True, metavar="NODE", help="Knock NODE out (fix it to 0); repeatable.")
+@click.option("--oe", multiple=True, metavar="NODE", help="Over-express NODE (fix it to 1); repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`).")
+@click.option("--timeout", type=float, default=None, help="Time budget in seconds.")
+@click.option("--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB.")
+def attractors(
+    model: Path, update: str, ko: tuple[str, ...], oe: tuple[str, ...], fmt: str,
+    method: str, timeout: float | None, memory: float,
+) -> None:
+    """Find every attractor of MODEL (fixed points, cycles, complex attractors)."""
+    unperturbed = read_network(model)
+    network = apply_perturbations(unperturbed, ko, oe)
+    limits = Limits(memory=int(memory * GIB), timeout=timeout)
+    result = find_attractors(network, update, method=method, limits=limits)
+    if fmt == "json":
+        click.echo(to_json(result_to_dict(result, model=str(model))), nl=False)
+    elif fmt == "csv":
+        click.echo(result_to_csv(result), nl=False)
+    else:
+        click.echo(attractor_table(result, model=str(model), inputs=unperturbed.inputs, outputs=readout_nodes(unperturbed)), nl=False)
+
+
+def _dot(graph: nx.DiGraph) -> str:
+    style = {
+        Sign.ACTIVATING: 'color="#1b7837", arrowhead=normal',
+        Sign.INHIBITING: 'color="#b2182b", arrowhead=tee',
+        Sign.DUAL: 'color="#2166ac", arrowhead=odot',
+    }
+    lines = [f"digraph {json.dumps(graph.graph.get('name') or 'network')} {{", "  node [shape=box, style=rounded];"]
+    for node, data in graph.nodes(data=True):
+        shape = ", shape=ellipse" if data["input"] else ""
+        lines.append(f"  {json.dumps(node)} [label={json.dumps(node)}{shape}];")
+    for source, target, data in graph.edges(data=True):
+        sign = data["sign"]
+        lines.append(f'  {json.dumps(source)} -> {json.dumps(target)} [{style[sign]}, label="{sign}"];')
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _sif(graph: nx.DiGraph) -> str:
+    words = {Sign.ACTIVATING: "activates", Sign.INHIBITING: "inhibits", Sign.DUAL: "regulates"}
+    return "".join(f"{a}\t{words[d['sign']]}\t{b}\n" for a, b, d in graph.edges(data=True))
+
+
+def _graph_json(graph: nx.DiGraph) -> str:
+    data = {
+        "nodes": [{"id": n, **d} for n, d in graph.nodes(data=True)],
+        "edges": [{"source": a, "target": b, "sign": str(d["sign"])} for a, b, d in graph.edges(data=True)],
+    }
+    return to_json(data)
+
+
+def _graphml(graph: nx.DiGraph) -> str:
+    plain = nx.DiGraph()
+    plain.add_nodes_from(graph.nodes(data=True))
+    plain.add_edges_from((a, b, {"sign": str(d["sign"])}) for a, b, d in graph.edges(data=True))
+    return "\n".join(nx.generate_graphml(plain)) + "\n"
+
+
+GRAPH_FORMATS = {"dot": _dot, "graphml": _graphml, "json": _graph_json, "sif": _sif}
+
+
+@click.command()
+@MODEL
+@click.option("--format", "fmt", type=click.Choice(list(GRAPH_FORMATS)), default="dot", show_default=True)
+def graph(model: Path, fmt: str) -> None:
+    """Print the signed interaction graph of MODEL (signs computed from the rules).
+
+    dot draws with Graphviz (`dot -Tsvg`); graphml opens in Cytoscape and
+    yEd; sif is Cytoscape's simple interaction format.
+    """
+    click.echo(GRAPH_FORMATS[fmt](interaction_graph(read_network(model))), nl=False)
+
+
+@click.command()
+@MODEL
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+def convert(model: Path, output: Path) -> None:
+    """Convert MODEL to OUTPUT; formats follow the suffixes (.bnet, .txt, .rules).
+
+    OUTPUT '-' writes native rules to stdout.
+    """
+    network = read_network(model)
+    if str(output) == "-":
+        click.echo(format_network(network, ".txt"), nl=False)
+        return
+    text = format_network(network, output.suffix)
+    output.write_text(text, encoding="utf-8")
+
+
+@click.command(name="engines")
+def engines_command() -> None:
+    """List the attractor engines in the order `--method auto` tries them."""
+    rows = [["engine", "updates", "description"]]
+    for engine in registered_engines():
+        updates = ", ".join(sorted(u.value for u in engine.updates))
+        rows.append([engine.name, updates, engine.description])
+    click.echo("\n".join(align(rows)))

@@ -1,0 +1,139 @@
+"""Parsing rule files: the accepted syntax and one exact message per mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from boolnet import InputError, ModelError, parse_bnet, parse_expression, parse_rules, read_network
+from boolnet.expr import And, Const, Not, Or, Var, to_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("JAK & !SOCS3", And((Var("JAK"), Not(Var("SOCS3"))))),
+        ("JAK and not SOCS3", And((Var("JAK"), Not(Var("SOCS3"))))),
+        ("JAK AND NOT SOCS3", And((Var("JAK"), Not(Var("SOCS3"))))),
+        ("a | b & c", Or((Var("a"), And((Var("b"), Var("c")))))),
+        ("(a | b) & c", And((Or((Var("a"), Var("b"))), Var("c")))),
+        ("~a || b", Or((Not(Var("a")), Var("b")))),
+        ("a && b", And((Var("a"), Var("b")))),
+        ("a & (b & c)", And((Var("a"), Var("b"), Var("c")))),
+        ("1", Const(True)),
+        ("false", Const(False)),
+        ("TRUE | x_1", Or((Const(True), Var("x_1")))),
+    ],
+)
+def test_expressions(text: str, expected: object) -> None:
+    assert parse_expression(text) == expected
+
+
+def test_native_rules_with_comments_inputs_and_phenotypes() -> None:
+    net = parse_rules(
+        "# a comment\n"
+        "EGFR = EGFR   # input\n"
+        "\n"
+        "STAT3 = EGFR & !SOCS3\n"
+        "SOCS3 = STAT3\n"
+        "phenotype Active = STAT3\n"
+    )
+    assert net.nodes == ("EGFR", "STAT3", "SOCS3")
+    assert net.inputs == ("EGFR",)
+    assert [p.name for p in net.phenotypes] == ["Active"]
+    assert net.rule("STAT3").location is not None and net.rule("STAT3").location.line == 4
+
+
+def test_booleannet_rules_skip_initial_values() -> None:
+    net = parse_rules("A = True\nB = Random\nA* = not B\nB* = A and B\n")
+    assert net.nodes == ("A", "B")
+    assert to_text(net.rule("B").expr) == "A & B"
+
+
+def test_bnet_with_and_without_header() -> None:
+    with_header = parse_bnet("targets, factors\nA, !B\nB, A | B\n")
+    without = parse_bnet("A, !B\nB, A | B  # comment\n")
+    assert with_header.rules == without.rules
+
+
+BAD_RULES = [
+    ("STAT3 = JAK &\nJAK = JAK\n", "m.txt:1:14: expected a node name after '&'"),
+    ("JAK = JAK\nSTAT3 = JAK & )\n", "m.txt:2:15: expected a node name after '&'"),
+    ("A = A\nB = (A | B\n", "m.txt:2:5: unbalanced '(': no ')' closes it"),
+    ("A = A\nB = A | B)\n", "m.txt:2:10: unbalanced ')': no '(' opens it"),
+    ("A = A\nB A | B\n", "m.txt:2:3: expected '=' after the node name 'B'"),
+    ("A = A\nB =\n", "m.txt:2:4: expected an expression"),
+    ("A = A\nB = A B\n", "m.txt:2:7: expected an operator ('&' or '|') between 'A' and 'B'"),
+    ("A = A\nB = A $ B\n", "m.txt:2:7: unexpected character '$'"),
+    ("A = A\nB = A + B\n", "m.txt:2:7: unexpected character '+'; write 'or' or '|' for a disjunction"),
+    ("A = A\n= B\n", "m.txt:2:1: expected a node name at the start of the rule"),
+    ("and = 1\n", "m.txt:1:1: 'and' is a reserved word and cannot name a node"),
+    ("A = A\nB = ()\n", "m.txt:2:5: empty parentheses"),
+    ("IL6R = IL6R\nJAK = IL6r\n", "m.txt:2:7: undefined node 'IL6r'; did you mean 'IL6R'?"),
+    ("A = A\nB = Zebra\n", "m.txt:2:5: undefined node 'Zebra'; give it a rule, or declare it an input with 'Zebra = Zebra'"),
+    ("A = A\nB = A\nA = !B\n", "m.txt:3: node 'A' is defined twice (first on line 1)"),
+    ("# only a comment\n\n", "m.txt: no rules found: the file is empty or holds only comments"),
+    ("", "m.txt: no rules found: the file is empty or holds only comments"),
+    ("A* = A\nB = A and B\n", "m.txt:2:1: plain rule for 'B' in a BooleanNet file; write 'B* = ...'"),
+    ("A = A\nphenotype A = A\n", "m.txt:2:11: phenotype 'A' has the name of a node"),
+    ("A = A\nphenotype P = Q\n", "m.txt:2:15: undefined node 'Q'; give it a rule, or declare it an input with 'Q = Q'"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_RULES)
+def test_bad_rules_give_located_messages(text: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_rules(text, "m.txt")
+    assert caught.value.render().splitlines()[0] == message
+
+
+def test_error_shows_the_source_line_and_a_caret() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_rules("JAK = JAK\nSTAT3 = JAK & )\n", "il6.txt")
+    assert str(caught.value) == (
+        "il6.txt:2:15: expected a node name after '&'\n"
+        "    2 | STAT3 = JAK & )\n"
+        "      |               ^"
+    )
+
+
+def test_model_errors_are_input_errors() -> None:
+    with pytest.raises(ModelError):
+        parse_rules("A = B\n", "m.txt")
+
+
+BAD_BNET = [
+    ("targets, factors\nA, A\nB A\n", "m.bnet:3:3: expected ',' after the node name 'B'"),
+    ("A, A\nB, A &\n", "m.bnet:2:7: expected a node name after '&'"),
+    ("targets, factors\n", "m.bnet: no rules found: the file is empty or holds only comments"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_BNET)
+def test_bad_bnet(text: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_bnet(text, "m.bnet")
+    assert caught.value.render().splitlines()[0] == message
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"A = A\nB = \xff\n", "{path}:2:5: not a UTF-8 text file (byte 0xff cannot be decoded); save the file as UTF-8"),
+        (b"A = A\n\x00\x01\x02", "{path}:2: this is a binary file, not a text file of rules"),
+    ],
+)
+def test_undecodable_files(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "model.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_network(path)
+    assert caught.value.render().splitlines()[0] == message.format(path=path)
+
+
+def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_network(tmp_path / "absent.txt")
+    with pytest.raises(InputError, match=r"unknown file type '\.xlsx'"):
+        read_network(tmp_path / "model.xlsx")
