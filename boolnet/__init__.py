@@ -15,24 +15,51 @@ from .attractors import find_attractors as find_attractors
 from .engines import engines as engines
 from .errors import (
     BoolnetError as BoolnetError,
+)
+from .errors import (
     EngineError as EngineError,
+)
+from .errors import (
     InputError as InputError,
+)
+from .errors import (
     LimitError as LimitError,
+)
+from .errors import (
     MissingDependencyError as MissingDependencyError,
+)
+from .errors import (
     ModelError as ModelError,
+)
+from .errors import (
     PerturbationError as PerturbationError,
 )
 from .formats import (
     format_network as format_network,
+)
+from .formats import (
     parse_bnet as parse_bnet,
+)
+from .formats import (
     parse_rules as parse_rules,
+)
+from .formats import (
     read_network as read_network,
+)
+from .formats import (
     write_network as write_network,
 )
+from .graph import Sign as Sign
+from .graph import feedback_loops as feedback_loops
+from .graph import interaction_graph as interaction_graph
 from .limits import Limits as Limits
-from .model import Network as Network, Phenotype as Phenotype, Rule as Rule
+from .model import Network as Network
+from .model import Phenotype as Phenotype
+from .model import Rule as Rule
 from .parsing import parse_expression as parse_expression
-from .results import Attractor as Attractor, AttractorKind as AttractorKind, AttractorResult as AttractorResult
+from .results import Attractor as Attractor
+from .results import AttractorKind as AttractorKind
+from .results import AttractorResult as AttractorResult
 from .update import Update as Update
 
 __version__ = "0.1.0"
@@ -52,10 +79,13 @@ __all__ = [
     "PerturbationError",
     "Phenotype",
     "Rule",
+    "Sign",
     "Update",
     "engines",
+    "feedback_loops",
     "find_attractors",
     "format_network",
+    "interaction_graph",
     "parse_bnet",
     "parse_expression",
     "parse_rules",

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 __all__ = [
     "BoolnetError",
+    "EngineError",
     "InputError",
-    "ModelError",
-    "PerturbationError",
     "LimitError",
     "MissingDependencyError",
-    "EngineError",
+    "ModelError",
+    "PerturbationError",
 ]
 
 
@@ -115,6 +115,5 @@ class MissingDependencyError(BoolnetError):
         self.package = package
         self.extra = extra
         super().__init__(
-            f"{purpose} needs the '{package}' package; install it with "
-            f"`pip install 'boolnet[{extra}]'`"
+            f"{purpose} needs the '{package}' package; install it with `pip install 'boolnet[{extra}]'`"
         )

@@ -21,19 +21,19 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 __all__ = [
-    "Const",
-    "Var",
-    "Not",
-    "And",
-    "Or",
-    "Expr",
-    "TRUE",
     "FALSE",
-    "variables",
+    "TRUE",
+    "And",
+    "Const",
+    "Expr",
+    "Not",
+    "Or",
+    "Var",
     "evaluate",
-    "substitute",
     "rename",
+    "substitute",
     "to_text",
+    "variables",
     "walk",
 ]
 

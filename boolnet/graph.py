@@ -16,29 +16,26 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import networkx as nx
 import numpy as np
 
+from .engines.vectorized import compile_rule
 from .expr import And, Const, Expr, Not, Var
 from .model import Network
-from .engines.vectorized import compile_rule
 
-__all__ = ["Sign", "FeedbackLoop", "interaction_graph", "regulation_signs", "feedback_loops"]
+__all__ = ["FeedbackLoop", "Sign", "feedback_loops", "interaction_graph", "regulation_signs"]
 
 TRUTH_TABLE_LIMIT = 16
 
 
-class Sign(str, Enum):
+class Sign(StrEnum):
     """The sign of a regulation."""
 
     ACTIVATING = "+"
     INHIBITING = "-"
     DUAL = "+-"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def _signs_by_truth_table(expr: Expr, regulators: list[str]) -> dict[str, Sign]:

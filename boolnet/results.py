@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Network
 from .update import Update
 
-__all__ = ["AttractorKind", "Attractor", "AttractorResult"]
+__all__ = ["Attractor", "AttractorKind", "AttractorResult"]
 
 
-class AttractorKind(str, Enum):
+class AttractorKind(StrEnum):
     """What an attractor looks like."""
 
     FIXED_POINT = "fixed_point"  # a single state
     CYCLE = "cycle"  # several states visited in a fixed order (synchronous)
     COMPLEX = "complex"  # several states the dynamics wanders among (asynchronous)
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["state_to_string", "string_to_state", "pattern", "state_to_dict"]
+__all__ = ["pattern", "state_to_dict", "state_to_string", "string_to_state"]
 
 
 def state_to_string(state: int, size: int) -> str:

@@ -9,21 +9,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from .errors import EngineError
 
 __all__ = ["Update", "parse_update"]
 
 
-class Update(str, Enum):
+class Update(StrEnum):
     """The update scheme of a state transition graph."""
 
     SYNCHRONOUS = "synchronous"
     ASYNCHRONOUS = "asynchronous"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 _ALIASES = {

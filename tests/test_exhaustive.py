@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import corpus_params
 from hypothesis import given, settings
 from oracle import attractor_sets, sync_basins
 from strategies import networks
@@ -12,7 +13,6 @@ from strategies import networks
 from boolnet import Limits, find_attractors, parse_rules, read_network
 from boolnet.errors import EngineError, LimitError
 from boolnet.model import Network
-from conftest import corpus_params
 
 
 def found_sets(network: Network, update: str) -> set[frozenset[str]]:
@@ -85,7 +85,9 @@ def test_sync_cycles_are_listed_in_visiting_order(network: Network) -> None:
 @given(networks(max_nodes=6))
 def test_fixed_points_agree_across_updates(network: Network) -> None:
     def fixed(update: str) -> set[str]:
-        return {a.states[0] for a in find_attractors(network, update).attractors if a.is_fixed_point and a.states}
+        return {
+            a.states[0] for a in find_attractors(network, update).attractors if a.is_fixed_point and a.states
+        }
 
     assert fixed("sync") == fixed("async")
 
@@ -102,7 +104,10 @@ def test_knocked_out_node_is_off_in_every_attractor_state(network: Network) -> N
 def test_patterns_and_kinds() -> None:
     net = parse_rules("a = a\nb = !b & a\nc = 1")
     result = find_attractors(net, "async")
-    assert [(a.kind.value, a.pattern) for a in result.attractors] == [("fixed_point", "001"), ("complex", "1*1")]
+    assert [(a.kind.value, a.pattern) for a in result.attractors] == [
+        ("fixed_point", "001"),
+        ("complex", "1*1"),
+    ]
 
 
 def test_large_attractors_have_their_states_omitted() -> None:

@@ -71,13 +71,19 @@ BAD_RULES = [
     ("and = 1\n", "m.txt:1:1: 'and' is a reserved word and cannot name a node"),
     ("A = A\nB = ()\n", "m.txt:2:5: empty parentheses"),
     ("IL6R = IL6R\nJAK = IL6r\n", "m.txt:2:7: undefined node 'IL6r'; did you mean 'IL6R'?"),
-    ("A = A\nB = Zebra\n", "m.txt:2:5: undefined node 'Zebra'; give it a rule, or declare it an input with 'Zebra = Zebra'"),
+    (
+        "A = A\nB = Zebra\n",
+        "m.txt:2:5: undefined node 'Zebra'; give it a rule, or declare it an input with 'Zebra = Zebra'",
+    ),
     ("A = A\nB = A\nA = !B\n", "m.txt:3: node 'A' is defined twice (first on line 1)"),
     ("# only a comment\n\n", "m.txt: no rules found: the file is empty or holds only comments"),
     ("", "m.txt: no rules found: the file is empty or holds only comments"),
     ("A* = A\nB = A and B\n", "m.txt:2:1: plain rule for 'B' in a BooleanNet file; write 'B* = ...'"),
     ("A = A\nphenotype A = A\n", "m.txt:2:11: phenotype 'A' has the name of a node"),
-    ("A = A\nphenotype P = Q\n", "m.txt:2:15: undefined node 'Q'; give it a rule, or declare it an input with 'Q = Q'"),
+    (
+        "A = A\nphenotype P = Q\n",
+        "m.txt:2:15: undefined node 'Q'; give it a rule, or declare it an input with 'Q = Q'",
+    ),
 ]
 
 
@@ -92,9 +98,7 @@ def test_error_shows_the_source_line_and_a_caret() -> None:
     with pytest.raises(InputError) as caught:
         parse_rules("JAK = JAK\nSTAT3 = JAK & )\n", "il6.txt")
     assert str(caught.value) == (
-        "il6.txt:2:15: expected a node name after '&'\n"
-        "    2 | STAT3 = JAK & )\n"
-        "      |               ^"
+        "il6.txt:2:15: expected a node name after '&'\n    2 | STAT3 = JAK & )\n      |               ^"
     )
 
 
@@ -120,7 +124,10 @@ def test_bad_bnet(text: str, message: str) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"A = A\nB = \xff\n", "{path}:2:5: not a UTF-8 text file (byte 0xff cannot be decoded); save the file as UTF-8"),
+        (
+            b"A = A\nB = \xff\n",
+            "{path}:2:5: not a UTF-8 text file (byte 0xff cannot be decoded); save the file as UTF-8",
+        ),
         (b"A = A\n\x00\x01\x02", "{path}:2: this is a binary file, not a text file of rules"),
     ],
 )

@@ -15,7 +15,7 @@ import networkx as nx
 from ..attractors import find_attractors
 from ..engines import engines as registered_engines
 from ..expr import to_text, variables
-from ..formats import format_network, read_network
+from ..formats import format_network, read_network, write_network
 from ..formats.results import result_to_csv, result_to_dict
 from ..graph import Sign, feedback_loops, interaction_graph
 from ..limits import GIB, Limits
@@ -27,7 +27,9 @@ MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
 MAX_LOOPS = 50
 
 
-def apply_perturbations(network: Network, knockouts: tuple[str, ...], overexpressions: tuple[str, ...]) -> Network:
+def apply_perturbations(
+    network: Network, knockouts: tuple[str, ...], overexpressions: tuple[str, ...]
+) -> Network:
     """The network with ``--ko`` nodes fixed to 0 and ``--oe`` nodes to 1 (conflicts raise)."""
     for node in knockouts:
         network = network.perturbed({node: 0})
@@ -103,25 +105,37 @@ def info(model: Path, fmt: str) -> None:
     lines += ["", f"feedback loops ({len(loops)}{', more not shown' if more else ''}; shortest first):"]
     for loop in loops:
         path = " -> ".join((*loop.nodes, loop.nodes[0]))
-        lines.append(f"  {str(loop.sign):>2}  {path}")
+        lines.append(f"  {loop.sign!s:>2}  {path}")
     click.echo("\n".join(lines))
 
 
 @click.command()
 @MODEL
 @click.option(
-    "--update", "-u", type=click.Choice(UPDATE_NAMES, case_sensitive=False), default="async",
-    show_default=True, help="Synchronous or (fully) asynchronous updating.",
+    "--update",
+    "-u",
+    type=click.Choice(UPDATE_NAMES, case_sensitive=False),
+    default="async",
+    show_default=True,
+    help="Synchronous or (fully) asynchronous updating.",
 )
 @click.option("--ko", multiple=True, metavar="NODE", help="Knock NODE out (fix it to 0); repeatable.")
 @click.option("--oe", multiple=True, metavar="NODE", help="Over-express NODE (fix it to 1); repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
 @click.option("--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`).")
 @click.option("--timeout", type=float, default=None, help="Time budget in seconds.")
 @click.option("--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB.")
 def attractors(
-    model: Path, update: str, ko: tuple[str, ...], oe: tuple[str, ...], fmt: str,
-    method: str, timeout: float | None, memory: float,
+    model: Path,
+    update: str,
+    ko: tuple[str, ...],
+    oe: tuple[str, ...],
+    fmt: str,
+    method: str,
+    timeout: float | None,
+    memory: float,
 ) -> None:
     """Find every attractor of MODEL (fixed points, cycles, complex attractors)."""
     unperturbed = read_network(model)
@@ -133,7 +147,12 @@ def attractors(
     elif fmt == "csv":
         click.echo(result_to_csv(result), nl=False)
     else:
-        click.echo(attractor_table(result, model=str(model), inputs=unperturbed.inputs, outputs=readout_nodes(unperturbed)), nl=False)
+        click.echo(
+            attractor_table(
+                result, model=str(model), inputs=unperturbed.inputs, outputs=readout_nodes(unperturbed)
+            ),
+            nl=False,
+        )
 
 
 def _dot(graph: nx.DiGraph) -> str:
@@ -142,7 +161,10 @@ def _dot(graph: nx.DiGraph) -> str:
         Sign.INHIBITING: 'color="#b2182b", arrowhead=tee',
         Sign.DUAL: 'color="#2166ac", arrowhead=odot',
     }
-    lines = [f"digraph {json.dumps(graph.graph.get('name') or 'network')} {{", "  node [shape=box, style=rounded];"]
+    lines = [
+        f"digraph {json.dumps(graph.graph.get('name') or 'network')} {{",
+        "  node [shape=box, style=rounded];",
+    ]
     for node, data in graph.nodes(data=True):
         shape = ", shape=ellipse" if data["input"] else ""
         lines.append(f"  {json.dumps(node)} [label={json.dumps(node)}{shape}];")
@@ -200,8 +222,7 @@ def convert(model: Path, output: Path) -> None:
     if str(output) == "-":
         click.echo(format_network(network, ".txt"), nl=False)
         return
-    text = format_network(network, output.suffix)
-    output.write_text(text, encoding="utf-8")
+    write_network(network, output)
 
 
 @click.command(name="engines")

@@ -14,7 +14,7 @@ import click
 
 from ..results import AttractorResult
 
-__all__ = ["to_json", "align", "attractor_table", "WIDE"]
+__all__ = ["WIDE", "align", "attractor_table", "to_json"]
 
 WIDE = 40  # above this many nodes, tables show one pattern string instead of a column per node
 

@@ -5,7 +5,10 @@ engine that accepts a request answers it.
 """
 
 from . import exhaustive
-from .registry import Engine as Engine, engines as engines, register as register, select_engine as select_engine
+from .registry import Engine as Engine
+from .registry import engines as engines
+from .registry import register as register
+from .registry import select_engine as select_engine
 
 register(exhaustive.ENGINE)
 

@@ -17,7 +17,7 @@ from ..model import Network
 from ..results import AttractorResult
 from ..update import Update
 
-__all__ = ["Engine", "register", "engines", "select_engine"]
+__all__ = ["Engine", "engines", "register", "select_engine"]
 
 
 @dataclass(frozen=True, slots=True)

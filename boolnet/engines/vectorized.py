@@ -21,7 +21,7 @@ BoolArray = npt.NDArray[np.bool_]
 Evaluator = Callable[[Sequence[BoolArray]], BoolArray]
 
 
-def state_dtype(size: int) -> type[np.unsignedinteger]:  # type: ignore[type-arg]
+def state_dtype(size: int) -> type[np.unsignedinteger]:
     """The narrowest unsigned integer type that holds a state of ``size`` nodes."""
     if size <= 32:
         return np.uint32
@@ -30,7 +30,7 @@ def state_dtype(size: int) -> type[np.unsignedinteger]:  # type: ignore[type-arg
     raise ValueError(f"a state of {size} nodes does not fit in 64 bits")
 
 
-def state_bits(states: npt.NDArray[np.unsignedinteger], size: int) -> list[BoolArray]:  # type: ignore[type-arg]
+def state_bits(states: npt.NDArray[np.unsignedinteger], size: int) -> list[BoolArray]:
     """``bits[i]``: node ``i``'s value in each of ``states``."""
     one = states.dtype.type(1)
     return [((states >> states.dtype.type(i)) & one).astype(bool) for i in range(size)]

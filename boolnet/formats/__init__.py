@@ -20,18 +20,18 @@ from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
 from .rules import format_rules, parse_rules, read_rules, write_rules
 
 __all__ = [
-    "read_network",
-    "write_network",
-    "format_network",
-    "parse_bnet",
-    "read_bnet",
-    "format_bnet",
-    "write_bnet",
-    "parse_rules",
-    "read_rules",
-    "format_rules",
-    "write_rules",
     "SUFFIXES",
+    "format_bnet",
+    "format_network",
+    "format_rules",
+    "parse_bnet",
+    "parse_rules",
+    "read_bnet",
+    "read_network",
+    "read_rules",
+    "write_bnet",
+    "write_network",
+    "write_rules",
 ]
 
 _READERS: dict[str, Callable[[str | Path], Network]] = {
@@ -67,10 +67,6 @@ def read_network(path: str | Path) -> Network:
         (the message names file, line and column).
     ModelError
         For a node defined twice or an undefined node.
-
-    Examples
-    --------
-    >>> net = read_network("networks/il6_tumorigenesis.txt")  # doctest: +SKIP
     """
     path = Path(path)
     reader = _READERS[_suffix(path, _READERS)]  # type: ignore[arg-type]
@@ -80,11 +76,26 @@ def read_network(path: str | Path) -> Network:
 
 
 def format_network(network: Network, suffix: str) -> str:
-    """The text of ``network`` in the format of ``suffix`` (e.g. ``".bnet"``)."""
-    return _FORMATTERS[_suffix(Path("x" + suffix), _FORMATTERS)](network)  # type: ignore[arg-type]
+    """The text of ``network`` in the format of ``suffix`` (e.g. ``".bnet"``).
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix.
+    """
+    if suffix.lower() not in _FORMATTERS:
+        raise InputError(f"unknown format '{suffix}' (known: {', '.join(_FORMATTERS)})", source="<format>")
+    return _FORMATTERS[suffix.lower()](network)
 
 
 def write_network(network: Network, path: str | Path) -> None:
-    """Write ``network`` to ``path`` in the format of its suffix."""
+    """Write ``network`` to ``path`` in the format of its suffix.
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix (nothing is written).
+    """
     path = Path(path)
-    path.write_text(format_network(network, path.suffix), encoding="utf-8")
+    text = _FORMATTERS[_suffix(path, _FORMATTERS)](network)  # type: ignore[arg-type]
+    path.write_text(text, encoding="utf-8")

@@ -21,7 +21,7 @@ from ..expr import to_text
 from ..model import Network, Rule, SourceLocation
 from ..parsing import decode_text, parse_assignment, split_comment
 
-__all__ = ["parse_bnet", "read_bnet", "format_bnet", "write_bnet"]
+__all__ = ["format_bnet", "parse_bnet", "read_bnet", "write_bnet"]
 
 _HEADER = re.compile(r"\s*targets\s*,\s*factors\s*$", re.IGNORECASE)
 

@@ -21,12 +21,16 @@ from typing import Any
 
 from ..results import Attractor, AttractorResult
 
-__all__ = ["attractor_to_dict", "result_to_dict", "result_to_csv"]
+__all__ = ["attractor_to_dict", "result_to_csv", "result_to_dict"]
 
 
 def attractor_to_dict(attractor: Attractor) -> dict[str, Any]:
     """One attractor in the JSON shape."""
-    data: dict[str, Any] = {"kind": attractor.kind.value, "size": attractor.size, "pattern": attractor.pattern}
+    data: dict[str, Any] = {
+        "kind": attractor.kind.value,
+        "size": attractor.size,
+        "pattern": attractor.pattern,
+    }
     if attractor.states is None:
         data["states_omitted"] = True
     else:

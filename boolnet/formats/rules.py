@@ -25,7 +25,7 @@ from ..expr import to_text
 from ..model import Network, Phenotype, Rule, SourceLocation
 from ..parsing import Assignment, decode_text, parse_assignment, split_comment
 
-__all__ = ["parse_rules", "read_rules", "format_rules", "write_rules"]
+__all__ = ["format_rules", "parse_rules", "read_rules", "write_rules"]
 
 _PHENOTYPE = re.compile(r"\s*phenotype\s+")
 _INITIAL_VALUE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:true|false|random|0|1)\s*$", re.IGNORECASE)
@@ -92,12 +92,18 @@ def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> No
         if phenotype.name in nodes:
             raise InputError(
                 f"phenotype '{phenotype.name}' has the name of a node",
-                source=location.source, line=location.line, column=column, source_line=location.text,
+                source=location.source,
+                line=location.line,
+                column=column,
+                source_line=location.text,
             )
         if phenotype.name in seen:
             raise InputError(
                 f"phenotype '{phenotype.name}' is defined twice (first on line {seen[phenotype.name]})",
-                source=location.source, line=location.line, column=column, source_line=location.text,
+                source=location.source,
+                line=location.line,
+                column=column,
+                source_line=location.text,
             )
         seen[phenotype.name] = location.line
 

@@ -16,7 +16,7 @@ from ..expr import Expr
 from .expressions import parse_expression
 from .tokens import NAME_PATTERN, RESERVED_WORDS, Position
 
-__all__ = ["Assignment", "decode_text", "split_comment", "parse_assignment"]
+__all__ = ["Assignment", "decode_text", "parse_assignment", "split_comment"]
 
 _NAME = re.compile(NAME_PATTERN)
 

@@ -17,7 +17,7 @@ from enum import Enum
 
 from ..errors import InputError
 
-__all__ = ["Kind", "Token", "Position", "tokenize", "check_syntax", "RESERVED_WORDS", "NAME_PATTERN"]
+__all__ = ["NAME_PATTERN", "RESERVED_WORDS", "Kind", "Position", "Token", "check_syntax", "tokenize"]
 
 
 class Kind(Enum):
@@ -98,7 +98,7 @@ def tokenize(text: str, where: Position) -> list[Token]:
         if char.isspace():
             i += 1
         elif char in _SYMBOLS:
-            if char == "&" and text.startswith("&&", i) or char == "|" and text.startswith("||", i):
+            if (char == "&" and text.startswith("&&", i)) or (char == "|" and text.startswith("||", i)):
                 tokens.append(Token(_SYMBOLS[char], text[i : i + 2], column))
                 i += 2
             else:

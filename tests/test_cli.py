@@ -1,0 +1,138 @@
+"""The command line, through click's CliRunner: output equals the library's, errors are clean."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from conftest import IL6_MODEL
+
+from boolnet import find_attractors, read_network
+from boolnet.cli import main
+from boolnet.formats.results import result_to_dict
+
+MODEL = str(IL6_MODEL)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_info_lists_nodes_inputs_and_loops() -> None:
+    result = run("info", MODEL)
+    assert result.exit_code == 0, result.output
+    assert "inputs      5: EGFR, Ras, Hypoxia, Anti_IL6, JAKi" in result.stdout
+    assert "+  IL6 -> IL6R -> gp130 -> JAK -> STAT3 -> IL6" in result.stdout
+    data = json.loads(run("info", MODEL, "--format", "json").stdout)
+    assert data["inputs"] == ["EGFR", "Ras", "Hypoxia", "Anti_IL6", "JAKi"]
+    assert {"source": "Anti_IL6", "target": "IL6R", "sign": "-"} in data["edges"]
+
+
+@pytest.mark.parametrize("update", ["sync", "async", "synchronous", "asynchronous"])
+def test_attractors_json_equals_the_library_result(update: str) -> None:
+    result = run("attractors", MODEL, "--update", update, "--ko", "IL6", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    expected = result_to_dict(
+        find_attractors(read_network(IL6_MODEL), update, perturbation={"IL6": 0}), model=MODEL
+    )
+    assert data == expected
+    assert data["perturbation"] == {"IL6": 0} and data["complete"] is True
+    assert data["update"] == ("synchronous" if update.startswith("sync") else "asynchronous")
+    first = data["attractors"][0]
+    assert set(first) >= {"kind", "size", "pattern", "states"}
+    assert ("basin" in first) == update.startswith("sync")
+    assert all(len(state) == len(data["nodes"]) for a in data["attractors"] for state in a["states"])
+
+
+def test_attractors_csv_has_a_row_per_state() -> None:
+    result = run("attractors", MODEL, "-u", "sync", "--oe", "EGFR", "--ko", "Ras", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    library = find_attractors(read_network(IL6_MODEL), "sync", perturbation={"EGFR": 1, "Ras": 0})
+    assert len(rows) == sum(a.size for a in library.attractors)
+    assert all(row["EGFR"] == "1" and row["Ras"] == "0" for row in rows)
+
+
+def test_attractors_table_shows_every_attractor() -> None:
+    result = run("attractors", MODEL, "--oe", "EGFR")
+    assert result.exit_code == 0
+    count = len(find_attractors(read_network(IL6_MODEL), "async", perturbation={"EGFR": 1}).attractors)
+    assert f"{count} attractors" in result.stdout
+    header = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("#"))
+    assert header.split()[:4] == ["#", "kind", "size", "EGFR"]
+
+
+def test_graph_formats() -> None:
+    dot = run("graph", MODEL).stdout
+    assert dot.startswith("digraph") and '"Anti_IL6" -> "IL6R"' in dot and "arrowhead=tee" in dot
+    sif = run("graph", MODEL, "--format", "sif").stdout
+    assert "Anti_IL6\tinhibits\tIL6R\n" in sif
+    graphml = run("graph", MODEL, "--format", "graphml").stdout
+    assert "<graphml" in graphml
+    data = json.loads(run("graph", MODEL, "--format", "json").stdout)
+    assert {"source": "JAK", "target": "STAT3", "sign": "+"} in data["edges"]
+
+
+def test_convert_round_trips(tmp_path: Path) -> None:
+    target = tmp_path / "il6.bnet"
+    assert run("convert", MODEL, str(target)).exit_code == 0
+    assert read_network(target).rules == read_network(IL6_MODEL).rules
+    back = tmp_path / "back.txt"
+    assert run("convert", str(target), str(back)).exit_code == 0
+    assert read_network(back).rules == read_network(IL6_MODEL).rules
+    assert run("convert", MODEL, "-").stdout.startswith("EGFR")
+
+
+def test_engines_lists_the_registry() -> None:
+    assert "exhaustive" in run("engines").stdout
+
+
+def test_version_and_module_entry_point() -> None:
+    assert "boolnet" in run("--version").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["attractors", "{bad}"], 1, "{bad}:2:14: expected a node name after '&'\n"),
+        (["info", "{missing}"], 1, "{missing}: no such file\n"),
+        (
+            ["attractors", MODEL, "--ko", "IL66"],
+            1,
+            "error: cannot perturb unknown node 'IL66'; did you mean 'IL6'?\n",
+        ),
+        (
+            ["attractors", MODEL, "--ko", "IL6", "--oe", "IL6"],
+            1,
+            "error: conflicting perturbations of 'IL6': fixed to 0 and to 1\n",
+        ),
+        (["attractors", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
+        (["attractors", MODEL, "--update", "sideways"], 2, "Invalid value for '--update'"),
+        (["convert", MODEL, "{tmp}/out.xlsx"], 1, "{tmp}/out.xlsx: unknown file type '.xlsx'"),
+    ],
+)
+def test_errors_exit_cleanly(tmp_path: Path, args: list[str], code: int, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("JAK = JAK\nSTAT3 = JAK &\n")
+    values = {"bad": str(bad), "missing": str(tmp_path / "missing.txt"), "tmp": str(tmp_path)}
+    result = CliRunner().invoke(main, [a.format(**values) for a in args])
+    assert result.exit_code == code
+    assert message.format(**values) in result.stderr
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(
+        result.exception, SystemExit
+    )
+    assert result.stdout == ""
+
+
+def test_limit_error_names_the_budget(tmp_path: Path) -> None:
+    model = tmp_path / "ring.txt"
+    model.write_text("\n".join(f"x{i} = x{(i + 1) % 24}" for i in range(24)))
+    result = CliRunner().invoke(
+        main, ["attractors", str(model), "--memory", "0.01", "--method", "exhaustive"]
+    )
+    assert result.exit_code == 1
+    assert "over the memory budget of 0.0 GiB (raise it with --memory" in result.stderr

@@ -1,0 +1,55 @@
+"""The immutable network: nodes, inputs, perturbations."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from boolnet import Network, PerturbationError, parse_rules
+from boolnet.expr import Const
+
+
+@pytest.fixture
+def net() -> Network:
+    return parse_rules("EGFR = EGFR\nIL6 = EGFR | STAT3\nSTAT3 = IL6\nOn = 1\n")
+
+
+def test_nodes_inputs_constants(net: Network) -> None:
+    assert net.nodes == ("EGFR", "IL6", "STAT3", "On")
+    assert net.inputs == ("EGFR",)
+    assert net.constants == ("On",)
+    assert net.regulators("IL6") == ("EGFR", "STAT3")
+    assert net.index("STAT3") == 2 and "IL6" in net and len(net) == 4
+
+
+def test_network_is_immutable(net: Network) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        net.name = "other"  # type: ignore[misc]
+
+
+def test_perturbed_returns_a_new_network(net: Network) -> None:
+    knocked = net.perturbed({"IL6": 0})
+    assert knocked.rule("IL6").expr == Const(False)
+    assert knocked.perturbation_dict == {"IL6": 0}
+    assert net.rule("IL6").expr != Const(False)
+    both = knocked.perturbed({"EGFR": 1, "IL6": 0})
+    assert both.perturbation_dict == {"IL6": 0, "EGFR": 1}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        ({"IL66": 0}, None, "cannot perturb unknown node 'IL66'; did you mean 'IL6'?"),
+        ({"IL6": 2}, None, "node 'IL6' can only be fixed to 0 or 1, not 2"),
+        ({"IL6": 0}, {"IL6": 1}, "conflicting perturbations of 'IL6': fixed to 0 and to 1"),
+    ],
+)
+def test_bad_perturbations(
+    net: Network, first: dict[str, int], second: dict[str, int] | None, message: str
+) -> None:
+    with pytest.raises(PerturbationError) as caught:
+        perturbed = net.perturbed(first)
+        if second:
+            perturbed.perturbed(second)
+    assert str(caught.value) == message
