@@ -136,3 +136,19 @@ def test_limit_error_names_the_budget(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "over the memory budget of 0.0 GiB (raise it with --memory" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_graph_and_attractor_pictures(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("matplotlib")
+    picture = tmp_path / f"il6.{fmt}"
+    assert run("graph", MODEL, "--format", fmt, "--output", str(picture)).exit_code == 0
+    assert picture.stat().st_size > 1000
+    attractor_map = tmp_path / f"map.{fmt}"
+    assert run("attractors", MODEL, "--oe", "EGFR", "--plot", str(attractor_map)).exit_code == 0
+    assert attractor_map.stat().st_size > 1000
+
+
+def test_picture_needs_an_output_file() -> None:
+    result = CliRunner().invoke(main, ["graph", MODEL, "--format", "png"])
+    assert result.exit_code == 2 and "name the file with --output" in result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 import networkx as nx
@@ -127,8 +128,15 @@ def info(model: Path, fmt: str) -> None:
 @click.option("--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`).")
 @click.option("--timeout", type=float, default=None, help="Time budget in seconds.")
 @click.option("--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB.")
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also draw an attractor map to this .png/.svg/.pdf file (the `plot` extra).",
+)
 def attractors(
     model: Path,
+    plot: Path | None,
     update: str,
     ko: tuple[str, ...],
     oe: tuple[str, ...],
@@ -142,6 +150,10 @@ def attractors(
     network = apply_perturbations(unperturbed, ko, oe)
     limits = Limits(memory=int(memory * GIB), timeout=timeout)
     result = find_attractors(network, update, method=method, limits=limits)
+    if plot is not None:
+        from ..plotting import plot_attractors
+
+        plot_attractors(result).savefig(plot, dpi=150)
     if fmt == "json":
         click.echo(to_json(result_to_dict(result, model=str(model))), nl=False)
     elif fmt == "csv":
@@ -196,18 +208,49 @@ def _graphml(graph: nx.DiGraph) -> str:
 
 
 GRAPH_FORMATS = {"dot": _dot, "graphml": _graphml, "json": _graph_json, "sif": _sif}
+PICTURES = ("png", "svg", "pdf")
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of stdout (required for pictures).",
+)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _save_figure(figure: Any, output: Path | None, fmt: str) -> None:
+    if output is None:
+        raise click.UsageError(f"--format {fmt} draws a picture: name the file with --output")
+    figure.savefig(output, format=fmt, dpi=150)
 
 
 @click.command()
 @MODEL
-@click.option("--format", "fmt", type=click.Choice(list(GRAPH_FORMATS)), default="dot", show_default=True)
-def graph(model: Path, fmt: str) -> None:
-    """Print the signed interaction graph of MODEL (signs computed from the rules).
+@click.option(
+    "--format", "fmt", type=click.Choice([*GRAPH_FORMATS, *PICTURES]), default="dot", show_default=True
+)
+@OUTPUT
+def graph(model: Path, fmt: str, output: Path | None) -> None:
+    """Print or draw the signed interaction graph of MODEL (signs computed from the rules).
 
     dot draws with Graphviz (`dot -Tsvg`); graphml opens in Cytoscape and
-    yEd; sif is Cytoscape's simple interaction format.
+    yEd; sif is Cytoscape's simple interaction format; png, svg and pdf draw
+    the graph with matplotlib (the `plot` extra).
     """
-    click.echo(GRAPH_FORMATS[fmt](interaction_graph(read_network(model))), nl=False)
+    signed = interaction_graph(read_network(model))
+    if fmt in PICTURES:
+        from ..plotting import plot_interaction_graph
+
+        _save_figure(plot_interaction_graph(signed), output, fmt)
+    else:
+        _emit(GRAPH_FORMATS[fmt](signed), output)
 
 
 @click.command()
