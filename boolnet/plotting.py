@@ -7,7 +7,7 @@ save it: the caller decides (``fig.savefig("il6.png")``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import networkx as nx
 
@@ -18,7 +18,7 @@ from .results import AttractorResult
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["plot_interaction_graph", "plot_attractors"]
+__all__ = ["plot_attractors", "plot_interaction_graph"]
 
 _COLOURS = {Sign.ACTIVATING: "#1b7837", Sign.INHIBITING: "#b2182b", Sign.DUAL: "#2166ac"}
 
@@ -69,7 +69,7 @@ def plot_interaction_graph(graph: nx.DiGraph, *, seed: int = 0) -> Figure:
     axes.set_title(graph.graph.get("name") or "interaction graph")
     axes.set_axis_off()
     figure.tight_layout()
-    return figure
+    return cast("Figure", figure)
 
 
 def plot_attractors(result: AttractorResult) -> Figure:
@@ -94,4 +94,4 @@ def plot_attractors(result: AttractorResult) -> Figure:
     perturbation = ", ".join(f"{n}={v}" for n, v in result.perturbation.items()) or "no perturbation"
     axes.set_title(f"{result.update} attractors, {perturbation}")
     figure.tight_layout()
-    return figure
+    return cast("Figure", figure)
