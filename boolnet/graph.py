@@ -139,22 +139,34 @@ class FeedbackLoop:
 def feedback_loops(
     graph: nx.DiGraph, *, max_length: int | None = None, limit: int | None = None
 ) -> list[FeedbackLoop]:
-    """The feedback loops of a signed interaction graph, shortest first.
+    """The shortest feedback loops of a signed interaction graph, shortest first.
 
-    The number of loops can grow exponentially with the graph, so at most
-    ``limit`` loops of at most ``max_length`` nodes are collected (in
-    networkx's enumeration order) before they are sorted.
+    The number of loops can grow exponentially with the graph, so loops are
+    collected by increasing length (at most ``max_length`` nodes) until
+    ``limit`` are found; the result is the ``limit`` shortest loops (ties in
+    networkx's enumeration order).
     """
     order = {node: i for i, node in enumerate(graph.nodes)}
-    found = []
-    for cycle in itertools.islice(nx.simple_cycles(graph, length_bound=max_length), limit):
-        start = min(range(len(cycle)), key=lambda i: order[cycle[i]])
-        nodes = tuple(cycle[start:] + cycle[:start])
-        signs = [graph.edges[a, b]["sign"] for a, b in itertools.pairwise((*nodes, nodes[0]))]
-        if Sign.DUAL in signs:
-            sign = Sign.DUAL
-        else:
-            sign = Sign.INHIBITING if signs.count(Sign.INHIBITING) % 2 else Sign.ACTIVATING
-        found.append(FeedbackLoop(nodes, sign))
-    found.sort(key=lambda loop: (loop.length, [order[n] for n in loop.nodes]))
+    longest = max_length if max_length is not None else graph.number_of_nodes()
+    found: list[FeedbackLoop] = []
+    for length in range(1, longest + 1):
+        if limit is not None and len(found) >= limit:
+            break
+        same_length = []
+        for cycle in nx.simple_cycles(graph, length_bound=length):
+            if len(cycle) == length:
+                same_length.append(_loop(graph, cycle, order))
+                if limit is not None and len(found) + len(same_length) >= limit:
+                    break
+        same_length.sort(key=lambda loop: [order[n] for n in loop.nodes])
+        found += same_length
     return found
+
+
+def _loop(graph: nx.DiGraph, cycle: list[str], order: dict[str, int]) -> FeedbackLoop:
+    start = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+    nodes = tuple(cycle[start:] + cycle[:start])
+    signs = [graph.edges[a, b]["sign"] for a, b in itertools.pairwise((*nodes, nodes[0]))]
+    if Sign.DUAL in signs:
+        return FeedbackLoop(nodes, Sign.DUAL)
+    return FeedbackLoop(nodes, Sign.INHIBITING if signs.count(Sign.INHIBITING) % 2 else Sign.ACTIVATING)

@@ -25,7 +25,6 @@ from ..update import UPDATE_NAMES
 from .render import align, attractor_table, to_json
 
 MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
-MAX_LOOPS = 50
 
 
 def apply_perturbations(
@@ -50,17 +49,29 @@ def readout_nodes(network: Network, graph: nx.DiGraph | None = None) -> list[str
 @click.command()
 @MODEL
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def info(model: Path, fmt: str) -> None:
+@click.option(
+    "--loops",
+    "max_loops",
+    type=click.IntRange(min=0),
+    default=50,
+    show_default=True,
+    help="Show at most this many feedback loops.",
+)
+@click.option(
+    "--loop-length",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Only loops of at most this many nodes.",
+)
+def info(model: Path, fmt: str, max_loops: int, loop_length: int) -> None:
     """Summarise MODEL: nodes, inputs, constants, regulations and feedback loops."""
     network = read_network(model)
     graph = interaction_graph(network)
-    loops = [
-        loop
-        for loop in feedback_loops(graph, limit=MAX_LOOPS + len(network.inputs) + 1)
-        if not (loop.length == 1 and loop.nodes[0] in network.inputs)
-    ]
-    more = len(loops) > MAX_LOOPS
-    loops = loops[:MAX_LOOPS]
+    found = feedback_loops(graph, max_length=loop_length, limit=max_loops + len(network.inputs) + 1)
+    loops = [loop for loop in found if not (loop.length == 1 and loop.nodes[0] in network.inputs)]
+    more = len(loops) > max_loops
+    loops = loops[:max_loops]
     signs = [data["sign"] for _, _, data in graph.edges(data=True)]
     if fmt == "json":
         data = {
@@ -103,7 +114,8 @@ def info(model: Path, fmt: str) -> None:
         note = "  (input)" if node in network.inputs else "  (constant)" if node in network.constants else ""
         rows.append([node, str(graph.in_degree(node)), str(graph.out_degree(node)), rule + note])
     lines += align(rows, right=[False, True, True, False])
-    lines += ["", f"feedback loops ({len(loops)}{', more not shown' if more else ''}; shortest first):"]
+    shown = f"{len(loops)}{' shown, more exist' if more else ''}; at most {loop_length} nodes; shortest first"
+    lines += ["", f"feedback loops ({shown}):"]
     for loop in loops:
         path = " -> ".join((*loop.nodes, loop.nodes[0]))
         lines.append(f"  {loop.sign!s:>2}  {path}")
