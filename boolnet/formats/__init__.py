@@ -6,6 +6,7 @@ suffix                     format
 ``.bnet``                  BoolNet / PyBoolNet / AEON ``.bnet``
 ``.txt``, ``.rules``,      native rules (``X = ...``) or BooleanNet
 ``.booleannet``            (``X* = ...``), told apart by the stars
+``.sbml``, ``.xml``        SBML-qual (needs the ``sbml`` extra)
 =========================  ==========================================
 """
 
@@ -18,20 +19,25 @@ from ..errors import InputError
 from ..model import Network
 from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
 from .rules import format_rules, parse_rules, read_rules, write_rules
+from .sbml import format_sbml, parse_sbml, read_sbml, write_sbml
 
 __all__ = [
     "SUFFIXES",
     "format_bnet",
     "format_network",
     "format_rules",
+    "format_sbml",
     "parse_bnet",
     "parse_rules",
+    "parse_sbml",
     "read_bnet",
     "read_network",
     "read_rules",
+    "read_sbml",
     "write_bnet",
     "write_network",
     "write_rules",
+    "write_sbml",
 ]
 
 _READERS: dict[str, Callable[[str | Path], Network]] = {
@@ -39,12 +45,16 @@ _READERS: dict[str, Callable[[str | Path], Network]] = {
     ".txt": read_rules,
     ".rules": read_rules,
     ".booleannet": read_rules,
+    ".sbml": read_sbml,
+    ".xml": read_sbml,
 }
 _FORMATTERS: dict[str, Callable[[Network], str]] = {
     ".bnet": format_bnet,
     ".txt": format_rules,
     ".rules": format_rules,
     ".booleannet": format_rules,
+    ".sbml": format_sbml,
+    ".xml": format_sbml,
 }
 SUFFIXES = tuple(_READERS)
 

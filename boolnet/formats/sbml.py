@@ -1,0 +1,284 @@
+"""SBML-qual (SBML Level 3 qualitative models), as written by GINsim, CellCollective and CoLoMoTo tools.
+
+Each qualitative species is a node (maximum level 1: Boolean); each
+transition gives the rule of its output: the default term's level, and
+function terms whose MathML conditions lead to level 1 (or 0).  A species
+with no transition keeps its value: it is an input.  Conditions compare a
+species with a level (``x == 1``, ``x >= 1``, ``x != 0`` ...); these become
+the node itself or its negation.
+
+Reading and writing need python-libsbml (the ``sbml`` extra).  Multi-valued
+species are refused with a clear error: Booleanise such models first.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, MissingDependencyError
+from ..expr import FALSE, TRUE, And, Const, Expr, Not, Or, Var
+from ..model import Network, Rule, SourceLocation
+from ..parsing import decode_text
+
+__all__ = ["format_sbml", "parse_sbml", "read_sbml", "write_sbml"]
+
+
+def _libsbml() -> Any:
+    try:
+        import libsbml
+    except ImportError:
+        raise MissingDependencyError("python-libsbml", "sbml", "reading and writing SBML-qual") from None
+    return libsbml
+
+
+class _Reader:
+    """Turns one SBML-qual document into a network, with element positions in errors."""
+
+    def __init__(self, libsbml: Any, source: str, lines: list[str]) -> None:
+        self.sbml = libsbml
+        self.source = source
+        self.lines = lines
+        self.relations: dict[int, Callable[[int, int], bool]] = {
+            libsbml.AST_RELATIONAL_EQ: operator.eq,
+            libsbml.AST_RELATIONAL_NEQ: operator.ne,
+            libsbml.AST_RELATIONAL_GEQ: operator.ge,
+            libsbml.AST_RELATIONAL_GT: operator.gt,
+            libsbml.AST_RELATIONAL_LEQ: operator.le,
+            libsbml.AST_RELATIONAL_LT: operator.lt,
+        }
+
+    def error(self, message: str, element: Any = None, hint: str | None = None) -> InputError:
+        line = element.getLine() if element is not None else 0
+        column = element.getColumn() + 1 if element is not None and line else 0  # libsbml counts from 0
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        return InputError(message, source=self.source, line=line, column=column, source_line=text, hint=hint)
+
+    def read(self, document: Any) -> Network:
+        if document.getNumErrors(self.sbml.LIBSBML_SEV_FATAL) or document.getNumErrors(
+            self.sbml.LIBSBML_SEV_ERROR
+        ):
+            first = next(
+                document.getError(i)
+                for i in range(document.getNumErrors())
+                if document.getError(i).getSeverity() >= self.sbml.LIBSBML_SEV_ERROR
+            )
+            line, column = first.getLine(), first.getColumn()
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+            raise InputError(
+                f"not valid SBML: {first.getShortMessage() or first.getMessage().strip()}",
+                source=self.source,
+                line=line,
+                column=column,
+                source_line=text,
+            )
+        model = document.getModel()
+        qual = model.getPlugin("qual") if model is not None else None
+        if qual is None or qual.getNumQualitativeSpecies() == 0:
+            raise self.error("no qualitative species: not an SBML-qual model", model)
+        species = [qual.getQualitativeSpecies(i) for i in range(qual.getNumQualitativeSpecies())]
+        nodes = [s.getId() for s in species]
+        for s in species:
+            if s.isSetMaxLevel() and s.getMaxLevel() > 1:
+                raise self.error(
+                    f"species '{s.getId()}' is multi-valued (maximum level {s.getMaxLevel()})",
+                    s,
+                    hint="boolnet reads Boolean models; Booleanise it first (e.g. with GINsim)",
+                )
+        rules: dict[str, tuple[Expr, Any]] = {}
+        for t in (qual.getTransition(i) for i in range(qual.getNumTransitions())):
+            inputs = {
+                t.getInput(i).getId(): t.getInput(i).getQualitativeSpecies() for i in range(t.getNumInputs())
+            }
+            expr = self.transition_rule(t, inputs, set(nodes))
+            for output in (t.getOutput(i) for i in range(t.getNumOutputs())):
+                target = output.getQualitativeSpecies()
+                if target in rules:
+                    raise self.error(f"species '{target}' is the output of two transitions", t)
+                rules[target] = (expr, t)
+        built = []
+        for s in species:
+            node = s.getId()
+            if node in rules:
+                expr, element = rules[node]
+            elif s.getConstant():
+                expr, element = Const(bool(s.getInitialLevel()) if s.isSetInitialLevel() else False), s
+            else:
+                expr, element = Var(node), s  # no transition: the species keeps its value, an input
+            line = element.getLine()
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            built.append(Rule(node, expr, SourceLocation(self.source, line, text)))
+        return Network(tuple(built), name=self.source)
+
+    def transition_rule(self, transition: Any, inputs: dict[str, str], species: set[str]) -> Expr:
+        default = transition.getDefaultTerm()
+        if default is None:
+            raise self.error(f"transition '{transition.getId()}' has no default term", transition)
+        default_level = default.getResultLevel()
+        conditions: list[Expr] = []
+        for term in (transition.getFunctionTerm(i) for i in range(transition.getNumFunctionTerms())):
+            if term.getResultLevel() == default_level:
+                continue  # a term that gives the default level changes nothing
+            if not term.isSetMath():
+                raise self.error("function term without a condition", term)
+            conditions.append(self.condition(term.getMath(), inputs, species, term))
+        if not conditions:
+            return TRUE if default_level else FALSE
+        condition = conditions[0] if len(conditions) == 1 else Or(tuple(conditions))
+        return Not(condition) if default_level else condition
+
+    def condition(self, math: Any, inputs: dict[str, str], species: set[str], term: Any) -> Expr:
+        sbml = self.sbml
+        kind = math.getType()
+        children = [math.getChild(i) for i in range(math.getNumChildren())]
+        if kind == sbml.AST_LOGICAL_AND:
+            return And(tuple(self.condition(c, inputs, species, term) for c in children))
+        if kind == sbml.AST_LOGICAL_OR:
+            return Or(tuple(self.condition(c, inputs, species, term) for c in children))
+        if kind == sbml.AST_LOGICAL_NOT:
+            return Not(self.condition(children[0], inputs, species, term))
+        if kind == sbml.AST_LOGICAL_XOR:
+            a, b = (self.condition(c, inputs, species, term) for c in children)
+            return Or((And((a, Not(b))), And((Not(a), b))))
+        if kind == sbml.AST_CONSTANT_TRUE:
+            return TRUE
+        if kind == sbml.AST_CONSTANT_FALSE:
+            return FALSE
+        if kind in self.relations and len(children) == 2:
+            name, level, flipped = self.operands(children, inputs, species, term)
+            # the node is on exactly when "node OP level" holds for node = 1 and not for node = 0
+            compare = self.relations[kind]
+            on = compare(level, 1) if flipped else compare(1, level)
+            off = compare(level, 0) if flipped else compare(0, level)
+            if on == off:
+                return Const(on)
+            return Var(name) if on else Not(Var(name))
+        raise self.error(f"unsupported MathML in a function term: {sbml.formulaToL3String(math)}", term)
+
+    def operands(
+        self, children: list[Any], inputs: dict[str, str], species: set[str], term: Any
+    ) -> tuple[str, int, bool]:
+        sbml = self.sbml
+        names = [c for c in children if c.getType() == sbml.AST_NAME]
+        numbers = [c for c in children if c.isInteger() or c.isReal()]
+        if len(names) != 1 or len(numbers) != 1:
+            raise self.error(
+                f"unsupported comparison in a function term: {sbml.formulaToL3String(children[0])} "
+                f"and {sbml.formulaToL3String(children[1])}",
+                term,
+            )
+        name = names[0].getName()
+        name = inputs.get(name, name)
+        if name not in species:
+            raise self.error(f"function term refers to unknown species '{name}'", term)
+        number = numbers[0]
+        level = int(number.getValue() if number.isReal() else number.getInteger())
+        return name, level, children[0] is numbers[0]
+
+
+def parse_sbml(text: str, source: str = "<sbml>") -> Network:
+    """Parse SBML-qual XML text into a :class:`Network` (node order = species order).
+
+    Raises
+    ------
+    InputError
+        For invalid SBML (with the line and column libsbml reports), a model
+        with no qualitative species, multi-valued species, or MathML that is
+        not a Boolean condition on species.
+    MissingDependencyError
+        When python-libsbml is not installed.
+    """
+    sbml = _libsbml()
+    document = sbml.readSBMLFromString(text)
+    return _Reader(sbml, source, text.splitlines()).read(document)
+
+
+def read_sbml(path: str | Path) -> Network:
+    """Read an SBML-qual file (see :func:`parse_sbml`)."""
+    path = Path(path)
+    return parse_sbml(decode_text(path.read_bytes(), str(path)), str(path))
+
+
+def _math(sbml: Any, expr: Expr) -> Any:
+    if isinstance(expr, Const):
+        return sbml.ASTNode(sbml.AST_CONSTANT_TRUE if expr.value else sbml.AST_CONSTANT_FALSE)
+    if isinstance(expr, Var):
+        node = sbml.ASTNode(sbml.AST_RELATIONAL_EQ)
+        name = sbml.ASTNode(sbml.AST_NAME)
+        name.setName(expr.name)
+        level = sbml.ASTNode(sbml.AST_INTEGER)
+        level.setValue(1)
+        node.addChild(name)
+        node.addChild(level)
+        return node
+    if isinstance(expr, Not):
+        node = sbml.ASTNode(sbml.AST_LOGICAL_NOT)
+        node.addChild(_math(sbml, expr.arg))
+        return node
+    node = sbml.ASTNode(sbml.AST_LOGICAL_AND if isinstance(expr, And) else sbml.AST_LOGICAL_OR)
+    for arg in expr.args:
+        node.addChild(_math(sbml, arg))
+    return node
+
+
+def format_sbml(network: Network) -> str:
+    """The SBML-qual XML of ``network`` (Level 3 Version 1, qual Version 1).
+
+    Inputs are species without a transition; every other node gets one
+    transition with default level 0 and a function term for level 1.
+    Phenotypes are not written.
+    """
+    sbml = _libsbml()
+    from ..graph import Sign, regulation_signs
+
+    document = sbml.SBMLDocument(sbml.SBMLNamespaces(3, 1, "qual", 1))
+    document.setPackageRequired("qual", True)
+    model = document.createModel()
+    model.setId("boolnet_model")
+    compartment = model.createCompartment()
+    compartment.setId("cell")
+    compartment.setConstant(True)
+    qual = model.getPlugin("qual")
+    for node in network.nodes:
+        species = qual.createQualitativeSpecies()
+        species.setId(node)
+        species.setName(node)
+        species.setCompartment("cell")
+        species.setConstant(False)
+        species.setMaxLevel(1)
+    signs = {
+        Sign.ACTIVATING: sbml.INPUT_SIGN_POSITIVE,
+        Sign.INHIBITING: sbml.INPUT_SIGN_NEGATIVE,
+        Sign.DUAL: sbml.INPUT_SIGN_DUAL,
+    }
+    for rule in network.rules:
+        if rule.is_input:
+            continue
+        transition = qual.createTransition()
+        transition.setId(f"tr_{rule.target}")
+        for regulator in network.regulators(rule.target):
+            entry = transition.createInput()
+            entry.setId(f"tr_{rule.target}_in_{regulator}")
+            entry.setQualitativeSpecies(regulator)
+            entry.setTransitionEffect(sbml.INPUT_TRANSITION_EFFECT_NONE)
+            sign = regulation_signs(network, rule.target).get(regulator)
+            entry.setSign(signs[sign] if sign else sbml.INPUT_SIGN_UNKNOWN)
+        output = transition.createOutput()
+        output.setId(f"tr_{rule.target}_out")
+        output.setQualitativeSpecies(rule.target)
+        output.setTransitionEffect(sbml.OUTPUT_TRANSITION_EFFECT_ASSIGNMENT_LEVEL)
+        if isinstance(rule.expr, Const):
+            transition.createDefaultTerm().setResultLevel(int(rule.expr.value))
+            continue
+        transition.createDefaultTerm().setResultLevel(0)
+        term = transition.createFunctionTerm()
+        term.setResultLevel(1)
+        term.setMath(_math(sbml, rule.expr))
+    return str(sbml.writeSBMLToString(document))
+
+
+def write_sbml(network: Network, path: str | Path) -> None:
+    """Write ``network`` as SBML-qual."""
+    Path(path).write_text(format_sbml(network), encoding="utf-8")

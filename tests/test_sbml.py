@@ -1,0 +1,128 @@
+"""SBML-qual: GINsim-style files, round trips and clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from strategies import networks
+
+from boolnet import InputError, format_network, read_network
+from boolnet.expr import to_text
+from boolnet.model import Network
+from conftest import IL6_MODEL
+from test_formats import same_functions
+
+pytest.importorskip("libsbml")
+
+from boolnet.formats.sbml import format_sbml, parse_sbml  # noqa: E402
+
+HEADER = """<?xml version="1.0" encoding="UTF-8"?>
+<sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"
+      xmlns:qual="http://www.sbml.org/sbml/level3/version1/qual/version1" qual:required="true">
+  <model id="example">
+    <listOfCompartments><compartment id="c" constant="true"/></listOfCompartments>
+    <qual:listOfQualitativeSpecies>
+{species}
+    </qual:listOfQualitativeSpecies>
+    <qual:listOfTransitions>
+{transitions}
+    </qual:listOfTransitions>
+  </model>
+</sbml>
+"""
+
+
+def species(*names: str, max_level: int = 1) -> str:
+    return "\n".join(
+        f'      <qual:qualitativeSpecies qual:id="{n}" qual:compartment="c" qual:constant="false" '
+        f'qual:maxLevel="{max_level}"/>'
+        for n in names
+    )
+
+
+def transition(target: str, inputs: list[str], math: str, default: int = 0, level: int = 1) -> str:
+    listed = "".join(
+        f'<qual:input qual:id="in_{target}_{i}" qual:qualitativeSpecies="{i}" qual:transitionEffect="none"/>'
+        for i in inputs
+    )
+    return f"""      <qual:transition qual:id="t_{target}">
+        <qual:listOfInputs>{listed}</qual:listOfInputs>
+        <qual:listOfOutputs><qual:output qual:qualitativeSpecies="{target}" qual:transitionEffect="assignmentLevel"/></qual:listOfOutputs>
+        <qual:listOfFunctionTerms>
+          <qual:defaultTerm qual:resultLevel="{default}"/>
+          <qual:functionTerm qual:resultLevel="{level}">
+            <math xmlns="http://www.w3.org/1998/Math/MathML">{math}</math>
+          </qual:functionTerm>
+        </qual:listOfFunctionTerms>
+      </qual:transition>"""
+
+
+def relation(op: str, name: str, level: int, flipped: bool = False) -> str:
+    parts = [f"<ci>{name}</ci>", f'<cn type="integer">{level}</cn>']
+    return f"<apply><{op}/>{''.join(reversed(parts) if flipped else parts)}</apply>"
+
+
+def test_reads_ginsim_style_comparisons() -> None:
+    body = HEADER.format(
+        species=species("EGFR", "IL6", "STAT3", "SOCS3"),
+        transitions="\n".join(
+            [
+                transition(
+                    "IL6",
+                    ["EGFR", "STAT3"],
+                    f"<apply><or/>{relation('eq', 'EGFR', 1)}{relation('geq', 'STAT3', 1)}</apply>",
+                ),
+                # refers to the input's id instead of the species, and compares the other way round
+                transition(
+                    "STAT3",
+                    ["IL6", "SOCS3"],
+                    f"<apply><and/>{relation('lt', 'in_STAT3_IL6', 0, True)}{relation('neq', 'SOCS3', 1)}</apply>",
+                ),
+                transition("SOCS3", ["STAT3"], relation("eq", "STAT3", 0), default=1, level=0),
+            ]
+        ),
+    )
+    network = parse_sbml(body, "model.sbml")
+    assert network.nodes == ("EGFR", "IL6", "STAT3", "SOCS3")
+    assert network.inputs == ("EGFR",)
+    assert [to_text(r.expr) for r in network.rules[1:]] == ["EGFR | STAT3", "IL6 & !SOCS3", "!!STAT3"]
+
+
+def test_multi_valued_species_are_refused_with_a_location() -> None:
+    body = HEADER.format(
+        species=species("A", max_level=2), transitions=transition("A", ["A"], relation("eq", "A", 2))
+    )
+    with pytest.raises(InputError) as caught:
+        parse_sbml(body, "mv.sbml")
+    assert caught.value.render().splitlines()[0] == (
+        "mv.sbml:7:7: species 'A' is multi-valued (maximum level 2); "
+        "boolnet reads Boolean models; Booleanise it first (e.g. with GINsim)"
+    )
+
+
+def test_invalid_xml_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^broken.sbml:\d+:\d+: not valid SBML"):
+        parse_sbml("<sbml><model>", "broken.sbml")
+
+
+def test_not_qual() -> None:
+    body = '<?xml version="1.0" encoding="UTF-8"?><sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"><model id="m"/></sbml>'
+    with pytest.raises(InputError, match="not an SBML-qual model"):
+        parse_sbml(body, "plain.sbml")
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(max_nodes=5))
+def test_round_trip(network: Network) -> None:
+    again = parse_sbml(format_sbml(network))
+    assert same_functions(network, again)
+
+
+def test_il6_model_through_sbml(tmp_path: Path) -> None:
+    network = read_network(IL6_MODEL)
+    path = tmp_path / "il6.sbml"
+    path.write_text(format_network(network, ".sbml"))
+    again = read_network(path)
+    assert again.rules == network.rules
