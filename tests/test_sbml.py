@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import IL6_MODEL
 from hypothesis import given, settings
 from strategies import networks
+from test_formats import same_functions
 
 from boolnet import InputError, format_network, read_network
 from boolnet.expr import to_text
 from boolnet.model import Network
-from conftest import IL6_MODEL
-from test_formats import same_functions
 
 pytest.importorskip("libsbml")
 
-from boolnet.formats.sbml import format_sbml, parse_sbml  # noqa: E402
+from boolnet.formats.sbml import format_sbml, parse_sbml
 
 HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 <sbml xmlns="http://www.sbml.org/sbml/level3/version1/core" level="3" version="1"
