@@ -57,6 +57,36 @@ from .model import Network as Network
 from .model import Phenotype as Phenotype
 from .model import Rule as Rule
 from .parsing import parse_expression as parse_expression
+from .perturb import (
+    Perturbation as Perturbation,
+)
+from .perturb import (
+    Scenario as Scenario,
+)
+from .perturb import (
+    check_model as check_model,
+)
+from .perturb import (
+    find_interventions as find_interventions,
+)
+from .perturb import (
+    parse_perturbation as parse_perturbation,
+)
+from .perturb import (
+    parse_scenario as parse_scenario,
+)
+from .perturb import (
+    read_validation as read_validation,
+)
+from .perturb import (
+    resolve_phenotype as resolve_phenotype,
+)
+from .perturb import (
+    screen as screen,
+)
+from .perturb import (
+    simulate as simulate,
+)
 from .results import Attractor as Attractor
 from .results import AttractorKind as AttractorKind
 from .results import AttractorResult as AttractorResult
@@ -76,19 +106,29 @@ __all__ = [
     "MissingDependencyError",
     "ModelError",
     "Network",
+    "Perturbation",
     "PerturbationError",
     "Phenotype",
     "Rule",
+    "Scenario",
     "Sign",
     "Update",
+    "check_model",
     "engines",
     "feedback_loops",
     "find_attractors",
+    "find_interventions",
     "format_network",
     "interaction_graph",
     "parse_bnet",
     "parse_expression",
+    "parse_perturbation",
     "parse_rules",
+    "parse_scenario",
     "read_network",
+    "read_validation",
+    "resolve_phenotype",
+    "screen",
+    "simulate",
     "write_network",
 ]

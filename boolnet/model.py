@@ -17,7 +17,7 @@ from types import MappingProxyType
 from .errors import ModelError, PerturbationError
 from .expr import Const, Expr, Var, to_text, variables
 
-__all__ = ["SourceLocation", "Rule", "Phenotype", "Network", "suggest"]
+__all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,9 @@ class Network:
         the order they were applied.
     name
         A label, usually the file the network was read from.
+    cuts
+        The regulations cut by :meth:`cut` so far, as ``(source, target,
+        value)``: the target's rule sees ``source`` fixed to ``value``.
 
     Raises
     ------
@@ -108,6 +111,7 @@ class Network:
     phenotypes: tuple[Phenotype, ...] = ()
     perturbation: tuple[tuple[str, int], ...] = ()
     name: str = ""
+    cuts: tuple[tuple[str, str, int], ...] = ()
     _index: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -201,7 +205,9 @@ class Network:
         for node, value in values.items():
             if node not in self._index:
                 hint = suggest(node, self.nodes)
-                raise PerturbationError(f"cannot perturb unknown node '{node}'" + (f"; {hint}" if hint else ""))
+                raise PerturbationError(
+                    f"cannot perturb unknown node '{node}'" + (f"; {hint}" if hint else "")
+                )
             if value not in (0, 1):
                 raise PerturbationError(f"node '{node}' can only be fixed to 0 or 1, not {value!r}")
             value = int(value)
@@ -214,13 +220,73 @@ class Network:
             rules[position] = replace(rules[position], expr=Const(bool(value)))
         return replace(self, rules=tuple(rules), perturbation=tuple(fixed.items()))
 
+    def cut(self, edges: Mapping[tuple[str, str], int | bool]) -> Network:
+        """A copy in which each regulation ``(source, target)`` is cut.
+
+        The target's rule sees the source fixed to the given value (0 or 1)
+        while every other rule still sees the source itself, e.g. blocking
+        IL-6 from reaching its receptor without removing IL-6.  The cut is
+        recorded in :attr:`cuts`; cutting an edge again to the same value is
+        allowed, to the other value is a conflict.
+
+        Raises
+        ------
+        PerturbationError
+            For an unknown node, a source that does not regulate the target,
+            a value other than 0/1, a conflict, or a target fixed by
+            :meth:`perturbed` (its rule no longer reads any regulator).
+
+        Examples
+        --------
+        >>> net = Network((Rule("a", Var("a")), Rule("b", Var("a")), Rule("c", Var("a"))))
+        >>> cut = net.cut({("a", "b"): 0})
+        >>> cut.rule("b").text, cut.rule("c").text, cut.cuts
+        ('0', 'a', (('a', 'b', 0),))
+        """
+        from .expr import substitute  # local: keeps the module's import list to what the model needs
+
+        done = {(source, target): value for source, target, value in self.cuts}
+        fixed = dict(self.perturbation)
+        rules = list(self.rules)
+        for (source, target), value in edges.items():
+            for node in (source, target):
+                if node not in self._index:
+                    hint = suggest(node, self.nodes)
+                    raise PerturbationError(
+                        f"cannot cut a regulation of unknown node '{node}'" + (f"; {hint}" if hint else "")
+                    )
+            if value not in (0, 1):
+                raise PerturbationError(f"a cut regulation can only be fixed to 0 or 1, not {value!r}")
+            value = int(value)
+            if done.get((source, target), value) != value:
+                raise PerturbationError(
+                    f"conflicting cuts of {source}->{target}: "
+                    f"fixed to {done[(source, target)]} and to {value}"
+                )
+            if target in fixed:
+                raise PerturbationError(
+                    f"cannot cut {source}->{target}: '{target}' is fixed to {fixed[target]} by a perturbation"
+                )
+            position = self._index[target]
+            if (source, target) not in done and source not in rules[position].regulators:
+                raise PerturbationError(
+                    f"cannot cut {source}->{target}: '{source}' does not regulate '{target}'"
+                )
+            done[(source, target)] = value
+            rules[position] = replace(
+                rules[position], expr=substitute(rules[position].expr, {source: bool(value)})
+            )
+        return replace(self, rules=tuple(rules), cuts=tuple((s, t, v) for (s, t), v in done.items()))
+
     @property
     def perturbation_dict(self) -> dict[str, int]:
         """The perturbation as a plain dict (node -> 0/1)."""
         return dict(self.perturbation)
 
 
-def _located(message: str, location: SourceLocation | None, *, column: int = 0, hint: str | None = None) -> ModelError:
+def _located(
+    message: str, location: SourceLocation | None, *, column: int = 0, hint: str | None = None
+) -> ModelError:
     if location is None:
         return ModelError(message, source="<network>", hint=hint)
     return ModelError(

@@ -9,7 +9,10 @@ import click
 
 from .. import __version__
 from .app import BoolnetGroup
+from .check import check_command
 from .network_commands import attractors, convert, engines_command, graph, info
+from .screen import interventions_command, screen_command
+from .simulate import simulate_command
 
 __all__ = ["main"]
 
@@ -20,5 +23,15 @@ def main() -> None:
     """boolnet: Boolean network models, attractors, knockouts and intervention screens."""
 
 
-for command in (info, attractors, graph, convert, engines_command):
+for command in (
+    info,
+    attractors,
+    graph,
+    convert,
+    engines_command,
+    screen_command,
+    interventions_command,
+    check_command,
+    simulate_command,
+):
     main.add_command(command)

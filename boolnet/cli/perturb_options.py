@@ -1,0 +1,95 @@
+"""Options shared by the perturbation commands (screen, interventions, simulate, check).
+
+Only option declarations and their conversion to library values live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from ..limits import GIB, Limits
+from ..model import Network
+from ..perturb.perturbations import Perturbation, from_options
+from ..perturb.scenarios import Scenario, parse_scenario
+from ..update import UPDATE_NAMES
+
+__all__ = [
+    "limit_options",
+    "limits_of",
+    "perturbation_of",
+    "perturbation_options",
+    "scenario_of",
+    "scenario_option",
+    "update_option",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def update_option(function: F) -> F:
+    """``--update/-u`` (default async)."""
+    return click.option(
+        "--update",
+        "-u",
+        type=click.Choice(UPDATE_NAMES, case_sensitive=False),
+        default="async",
+        show_default=True,
+        help="Synchronous or (fully) asynchronous updating.",
+    )(function)
+
+
+def perturbation_options(function: F) -> F:
+    """``--ko``, ``--oe``, ``--cut`` (repeatable)."""
+    function = click.option(
+        "--cut",
+        multiple=True,
+        metavar="SOURCE->TARGET",
+        help="Cut a regulation: TARGET's rule sees SOURCE as 0 (SOURCE->TARGET=1: as 1); repeatable.",
+    )(function)
+    function = click.option(
+        "--oe", multiple=True, metavar="NODE", help="Over-express NODE (fix it to 1); repeatable."
+    )(function)
+    return click.option(
+        "--ko", multiple=True, metavar="NODE", help="Knock NODE out (fix it to 0); repeatable."
+    )(function)
+
+
+def scenario_option(function: F) -> F:
+    """``--scenario "EGFR=1,Ras=0"``."""
+    return click.option(
+        "--scenario",
+        default="",
+        metavar="INPUT=0|1,...",
+        help='Fix inputs, e.g. "EGFR=1,Ras=0"; inputs not named range over both values.',
+    )(function)
+
+
+def limit_options(function: F) -> F:
+    """``--method``, ``--timeout``, ``--memory``."""
+    function = click.option(
+        "--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB."
+    )(function)
+    function = click.option(
+        "--timeout", type=float, default=None, help="Time budget in seconds per attractor computation."
+    )(function)
+    return click.option(
+        "--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`)."
+    )(function)
+
+
+def perturbation_of(ko: tuple[str, ...], oe: tuple[str, ...], cut: tuple[str, ...]) -> Perturbation:
+    """The perturbation given by ``--ko/--oe/--cut``."""
+    return from_options(ko, oe, cut)
+
+
+def scenario_of(text: str, network: Network) -> Scenario:
+    """The scenario given by ``--scenario`` (empty: every input free)."""
+    return parse_scenario(text, network, source="--scenario")
+
+
+def limits_of(timeout: float | None, memory: float) -> Limits:
+    """The budgets given by ``--timeout/--memory``."""
+    return Limits(memory=int(memory * GIB), timeout=timeout)

@@ -1,0 +1,205 @@
+"""One perturbation's outcome against a phenotype, in a scenario, globally or from the disease state.
+
+:class:`Evaluator` answers, for one network, phenotype, update scheme and
+scenario, the question a screen asks of every perturbation:
+
+* ``global``: the attractors of the perturbed network, whatever the initial
+  state (over every combination of the inputs the scenario leaves free);
+* ``from-phenotype``: the attractors the perturbed dynamics reaches from
+  every state of the *unperturbed* network's attractors that show the
+  phenotype: the treatment question, where a running autocrine loop can keep
+  a pathway on after its trigger is removed.
+
+The phenotype is *abolished* when none of those attractors shows it.  A
+perturbation of an input the scenario fixes overrides the scenario.
+Attractors come from :class:`~.reduction.Reducer` (global) and
+:func:`~.reach.reachable_attractors` (from the phenotype); both are exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+
+from ..errors import InputError
+from ..limits import Limits
+from ..model import Network, Phenotype
+from ..update import Update, parse_update
+from .perturbations import Perturbation, check_nodes
+from .phenotypes import Presence, classify, evaluate_states, shows
+from .reach import MAX_REACHABLE, reachable_attractors
+from .reduction import Reducer, StateSet
+from .scenarios import Scenario, input_combinations
+
+__all__ = ["Evaluator", "Mode", "Outcome", "parse_mode"]
+
+
+class Mode(StrEnum):
+    """Which attractors a screen asks about."""
+
+    GLOBAL = "global"
+    FROM_PHENOTYPE = "from-phenotype"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def parse_mode(mode: str | Mode) -> Mode:
+    """The :class:`Mode` named ``mode`` (``global`` or ``from-phenotype``)."""
+    if isinstance(mode, Mode):
+        return mode
+    try:
+        return Mode(mode)
+    except ValueError:
+        raise InputError(f"unknown mode '{mode}' (use global or from-phenotype)", source="<mode>") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The attractors a perturbation leaves and how each relates to the phenotype.
+
+    Attributes
+    ----------
+    attractors
+        Every attractor asked about (see :class:`Mode`), as integer states.
+    presence
+        The phenotype's presence in each attractor.
+    complete
+        True when the attractor list is exact and complete.
+    strict
+        Whether "shows" means always (strict) or always-or-sometimes.
+    """
+
+    attractors: tuple[StateSet, ...]
+    presence: tuple[Presence, ...]
+    complete: bool
+    strict: bool
+
+    @property
+    def phenotype_attractors(self) -> int:
+        """How many attractors show the phenotype."""
+        return sum(shows(p, strict=self.strict) for p in self.presence)
+
+    @property
+    def abolished(self) -> bool:
+        """True when no attractor shows the phenotype."""
+        return self.phenotype_attractors == 0
+
+
+class Evaluator:
+    """Outcomes of perturbations of one network for one phenotype, update, scenario and mode.
+
+    Parameters
+    ----------
+    network
+        The unperturbed network.
+    phenotype
+        The phenotype, with its expression over nodes (see
+        :func:`~.phenotypes.resolve_phenotype`).
+    update, scenario, mode, strict
+        As in :func:`~.screen.screen`.
+    method, limits
+        For the attractor engine of each reduced core.
+    max_reachable
+        Budget on the states explored from the phenotype (from-phenotype mode).
+
+    Notes
+    -----
+    Work is shared between calls: percolations and core attractors are
+    cached by :class:`~.reduction.Reducer`.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        phenotype: Phenotype,
+        *,
+        update: str | Update = "asynchronous",
+        scenario: Scenario | None = None,
+        mode: str | Mode = Mode.GLOBAL,
+        strict: bool = False,
+        method: str = "auto",
+        limits: Limits | None = None,
+        max_reachable: int = MAX_REACHABLE,
+    ) -> None:
+        self.network = network
+        self.phenotype = phenotype
+        self.update = parse_update(update)
+        self.scenario = scenario or Scenario()
+        self.mode = parse_mode(mode)
+        self.strict = strict
+        self.max_reachable = max_reachable
+        self.reducer = Reducer(network, self.update, method=method, limits=limits)
+        self._starts: np.ndarray | None = None
+        self._presence: dict[bytes, Presence] = {}
+
+    def presence(self, attractor: StateSet) -> Presence:
+        """The phenotype's presence in ``attractor`` (cached: attractors recur across perturbations)."""
+        ident = attractor.ident
+        known = self._presence.get(ident)
+        if known is None:
+            known = classify(evaluate_states(self.phenotype.expr, self.network, attractor.states))
+            self._presence[ident] = known
+        return known
+
+    def global_attractors(self, perturbation: Perturbation) -> tuple[tuple[StateSet, ...], bool]:
+        """Every attractor of the perturbed network in the scenario, and whether the list is complete."""
+        check_nodes(perturbation, self.network)
+        fixed = perturbation.fixed
+        scenario = self.scenario.without(fixed)
+        base = {self.network.index(n): v for n, v in scenario.values}
+        extra = tuple(sorted((self.network.index(n), v) for n, v in fixed.items()))
+        cuts = {(self.network.index(s), self.network.index(t)): v for (s, t), v in perturbation.cuts.items()}
+        if cuts:
+            perturbation.apply(self.network)  # validates the cuts (regulations must exist)
+        cut_targets = {t for (_, t) in perturbation.cuts}  # a cut self-regulation makes an input a constant
+        free = tuple(n for n in scenario.free_inputs(self.network) if n not in fixed and n not in cut_targets)
+        found: dict[bytes, StateSet] = {}
+        complete = True
+        for combo in input_combinations(free):
+            inputs = base | {self.network.index(n): v for n, v in combo.items()}
+            outcome = self.reducer.attractors(inputs, extra, cuts)
+            complete &= outcome.complete
+            for attractor in outcome.attractors:
+                found.setdefault(attractor.ident, attractor)
+        ordered = tuple(sorted(found.values(), key=lambda a: a.order))
+        return ordered, complete
+
+    def start_states(self) -> np.ndarray:
+        """Every state of the unperturbed network's attractors that show the phenotype."""
+        if self._starts is None:
+            attractors, _ = self.global_attractors(Perturbation())
+            chosen = [a.states for a in attractors if shows(self.presence(a), strict=self.strict)]
+            self._starts = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.uint64)
+        return self._starts
+
+    def outcome(self, perturbation: Perturbation) -> Outcome:
+        """The outcome of ``perturbation`` (see :class:`Mode`).
+
+        Raises
+        ------
+        PerturbationError
+            For unknown nodes or conflicting actions.
+        LimitError
+            When an engine or the reachability budget is exceeded.
+        """
+        attractors, complete = self.global_attractors(perturbation)
+        if self.mode is Mode.FROM_PHENOTYPE:
+            attractors = self._from_phenotype(perturbation, attractors)
+        presence = tuple(self.presence(a) for a in attractors)
+        return Outcome(attractors, presence, complete, self.strict)
+
+    def _from_phenotype(
+        self, perturbation: Perturbation, everywhere: tuple[StateSet, ...]
+    ) -> tuple[StateSet, ...]:
+        starts = self.start_states()
+        if len(starts) == 0:
+            return ()
+        if len(everywhere) == 1:  # every trajectory ends there
+            return everywhere
+        scenario = self.scenario.without(perturbation.fixed)
+        network = perturbation.apply(scenario.apply(self.network))
+        reached = reachable_attractors(network, starts, self.update, max_states=self.max_reachable)
+        return tuple(reached)

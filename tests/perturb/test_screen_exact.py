@@ -1,0 +1,146 @@
+"""Screens and interventions against a brute-force oracle that recomputes every perturbed network."""
+
+from __future__ import annotations
+
+import itertools
+
+import networkx as nx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from oracle import attractor_sets, state_graph
+from strategies import expressions, networks
+
+from boolnet.expr import evaluate
+from boolnet.model import Network, Phenotype
+from boolnet.perturb.evaluate import Evaluator
+from boolnet.perturb.interventions import find_interventions
+from boolnet.perturb.perturbations import Action, Perturbation
+from boolnet.perturb.reduction import Reducer
+from boolnet.perturb.screen import screen
+from boolnet.states import state_to_string
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+UPDATES = st.sampled_from(["synchronous", "asynchronous"])
+
+
+def as_strings(network: Network, states: object) -> frozenset[str]:
+    return frozenset(state_to_string(int(s), len(network)) for s in states)  # type: ignore[attr-defined]
+
+
+def satisfied(expr: object, network: Network, state: str) -> bool:
+    return evaluate(expr, {n: c == "1" for n, c in zip(network.nodes, state, strict=True)})  # type: ignore[arg-type]
+
+
+def oracle_phenotype_attractors(network: Network, expr: object, update: str) -> int:
+    return sum(any(satisfied(expr, network, s) for s in a) for a in attractor_sets(network, update))
+
+
+@st.composite
+def perturbations(draw: st.DrawFn, network: Network, max_actions: int = 2) -> Perturbation:
+    nodes = list(network.nodes)
+    actions: list[Action] = []
+    for node in draw(st.lists(st.sampled_from(nodes), max_size=max_actions, unique=True)):
+        actions.append(Action.knockout(node) if draw(st.booleans()) else Action.overexpression(node))
+    fixed = {a.target for a in actions}
+    edges = [(s, t) for t in nodes if t not in fixed for s in network.regulators(t)]
+    if edges and draw(st.booleans()):
+        source, target = draw(st.sampled_from(edges))
+        actions.append(Action.cut(source, target, draw(st.integers(0, 1))))
+    return Perturbation.of(actions)
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(max_nodes=6), update=UPDATES)
+def test_reduced_attractors_equal_recomputing_from_scratch(
+    data: st.DataObject, network: Network, update: str
+) -> None:
+    perturbation = data.draw(perturbations(network))
+    expected = attractor_sets(perturbation.apply(network), update)
+    reducer = Reducer(network, update)
+    index = {n: i for i, n in enumerate(network.nodes)}
+    free_inputs = [n for n in perturbation.apply(network).inputs if n not in perturbation.fixed]
+    found = set()
+    for combo in itertools.product((0, 1), repeat=len(free_inputs)):
+        base = {index[n]: v for n, v in zip(free_inputs, combo, strict=True)}
+        extra = tuple(sorted((index[n], v) for n, v in perturbation.fixed.items()))
+        cuts = {(index[s], index[t]): v for (s, t), v in perturbation.cuts.items()}
+        for attractor in reducer.attractors(base, extra, cuts).attractors:
+            found.add(as_strings(network, attractor.states))
+    assert found == expected
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(max_nodes=6), update=UPDATES)
+def test_from_phenotype_equals_explicit_reachability(
+    data: st.DataObject, network: Network, update: str
+) -> None:
+    expr = data.draw(expressions(list(network.nodes)))
+    perturbation = data.draw(perturbations(network))
+    phenotype = Phenotype("P", expr)
+    evaluator = Evaluator(network, phenotype, update=update, mode="from-phenotype")
+    got = {as_strings(network, a.states) for a in evaluator.outcome(perturbation).attractors}
+    starts = {
+        s for a in attractor_sets(network, update) if any(satisfied(expr, network, x) for x in a) for s in a
+    }
+    graph = state_graph(perturbation.apply(network), update)
+    reachable = set(starts)
+    for state in starts:
+        reachable |= nx.descendants(graph, state)
+    expected = {a for a in attractor_sets(perturbation.apply(network), update) if a <= reachable}
+    assert got == expected
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(min_nodes=2, max_nodes=5), update=UPDATES, strict=st.booleans())
+def test_every_intervention_abolishes_and_is_minimal(
+    data: st.DataObject, network: Network, update: str, strict: bool
+) -> None:
+    expr = data.draw(expressions(list(network.nodes)))
+    phenotype = Phenotype("P", expr)
+    result = find_interventions(
+        network, phenotype, update=update, max_size=2, strict=strict, targets=list(network.nodes)
+    )
+
+    def shows_somewhere(perturbation: Perturbation) -> bool:
+        for attractor in attractor_sets(perturbation.apply(network), update):
+            marks = [satisfied(expr, network, s) for s in attractor]
+            if all(marks) if strict else any(marks):
+                return True
+        return False
+
+    found = {frozenset(i.perturbation.actions) for i in result.interventions}
+    for members in found:
+        assert not shows_somewhere(Perturbation.of(members))
+        for size in range(len(members)):
+            for subset in itertools.combinations(members, size):
+                assert shows_somewhere(Perturbation.of(subset)), "a proper subset abolishes: not minimal"
+    # completeness: every minimal abolishing set of size <= 2 is found
+    singles = [a for n in network.nodes for a in (Action.knockout(n), Action.overexpression(n))]
+    for size in (1, 2):
+        for combo in itertools.combinations(singles, size):
+            if len({a.target for a in combo}) < size:
+                continue
+            perturbation = Perturbation.of(combo)
+            minimal = not shows_somewhere(perturbation) and all(
+                shows_somewhere(Perturbation.of(sub))
+                for k in range(size)
+                for sub in itertools.combinations(combo, k)
+            )
+            assert minimal == (frozenset(combo) in found)
+
+
+@SETTINGS
+@given(network=networks(min_nodes=2, max_nodes=6), update=UPDATES, data=st.data())
+def test_after_a_knockout_every_attractor_state_has_the_node_off(
+    network: Network, update: str, data: st.DataObject
+) -> None:
+    expr = data.draw(expressions(list(network.nodes)))
+    result = screen(network, Phenotype("P", expr), update=update, kinds="ko", targets=list(network.nodes))
+    for entry in result.entries:
+        (action,) = entry.perturbation.actions
+        position = network.index(action.target)
+        for attractor in entry.outcome.attractors:
+            assert all((int(s) >> position) & 1 == 0 for s in attractor.states)
+        perturbed = entry.perturbation.apply(network)
+        assert entry.attractors == len(attractor_sets(perturbed, update))
+        assert entry.phenotype_attractors == oracle_phenotype_attractors(perturbed, expr, update)
