@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from oracle import attractor_sets, sync_basins
 from strategies import networks
 
-from boolnet import Limits, find_attractors, parse_rules, read_network
+from boolnet import Limits, Update, find_attractors, parse_rules, read_network
+from boolnet.engines import exhaustive
 from boolnet.errors import EngineError, LimitError
 from boolnet.model import Network
 
@@ -126,6 +127,25 @@ def test_network_too_large_raises_a_limit_error_naming_the_budget() -> None:
     with pytest.raises(LimitError, match="memory budget") as caught:
         find_attractors(small, "async", method="exhaustive", limits=Limits(memory=1 << 20))
     assert caught.value.budget == "engines"
+
+
+def test_exact_transition_count_is_checked_before_the_edge_array_is_allocated() -> None:
+    # every node can always move: twice the transitions the pre-run estimate assumes
+    flipping = parse_rules("\n".join(f"x{i} = !x{i}" for i in range(16)))
+    budget = Limits(memory=exhaustive.estimate_memory(16, Update.ASYNCHRONOUS) + 1024)
+    with pytest.raises(LimitError, match="transitions, over the memory budget") as caught:
+        find_attractors(flipping, "async", method="exhaustive", limits=budget)
+    assert caught.value.budget == "memory"
+
+
+def test_auto_leaves_larger_asynchronous_networks_to_the_symbolic_engine() -> None:
+    def ring(size: int) -> Network:
+        return parse_rules("\n".join(f"x{i} = x{(i + 1) % size}" for i in range(size)))
+
+    small, large = ring(exhaustive.AUTO_ASYNC_MAX_NODES), ring(exhaustive.AUTO_ASYNC_MAX_NODES + 1)
+    assert find_attractors(small, "async").engine == "exhaustive"
+    assert find_attractors(large, "async").engine == "symbolic"
+    assert find_attractors(large, "sync").engine == "exhaustive"  # exact basins
 
 
 def test_unknown_method_and_update() -> None:

@@ -1,15 +1,17 @@
 """The engine registry: which attractor algorithm answers which request.
 
-Engines are tried in registration order; the first whose ``check`` accepts the
-network, update and limits runs (``method="auto"``).  A caller may also name
+Engines are tried in registration order, except that an engine yields its
+turn on networks larger than its ``auto_max_nodes`` for that update; the
+first whose ``check`` accepts the network, update and limits runs
+(``method="auto"``).  A caller may also name
 an engine.  When no engine accepts, the error lists every engine's reason, so
 the user learns which limit was hit and how to raise it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from ..errors import EngineError, LimitError
 from ..limits import Limits
@@ -37,6 +39,10 @@ class Engine:
         limits)``, else the reason it cannot (e.g. the memory it would need).
     run
         Computes the attractors.
+    auto_max_nodes
+        Per update, the network size above which ``auto`` first tries the
+        engines after this one (they are faster there); this engine remains
+        the fallback when none of them accepts.
     """
 
     name: str
@@ -44,6 +50,11 @@ class Engine:
     updates: frozenset[Update]
     check: Callable[[Network, Update, Limits], str | None]
     run: Callable[[Network, Update, Limits], AttractorResult]
+    auto_max_nodes: Mapping[Update, int] = field(default_factory=dict)
+
+    def preferred_for(self, network: Network, update: Update) -> bool:
+        """Whether ``auto`` should try this engine before those registered after it."""
+        return len(network) <= self.auto_max_nodes.get(update, len(network))
 
 
 _ENGINES: dict[str, Engine] = {}
@@ -75,7 +86,7 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
             raise EngineError(f"unknown method '{method}' (available: auto, {', '.join(_ENGINES)})")
         candidates = [_ENGINES[method]]
     else:
-        candidates = list(_ENGINES.values())
+        candidates = sorted(_ENGINES.values(), key=lambda engine: not engine.preferred_for(network, update))
     reasons = []
     for engine in candidates:
         if update not in engine.updates:
