@@ -1,0 +1,99 @@
+"""The symbolic asynchronous engine against the brute-force state graph and the exhaustive engine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bruteforce import async_attractors
+from conftest import corpus_params
+from hypothesis import given, settings
+from strategies import networks
+
+from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
+from boolnet.engines.symbolic import ENGINE, find_async_attractors
+from boolnet.engines.trapspaces import find_trap_spaces
+from boolnet.model import Network
+from boolnet.results import AttractorResult
+from boolnet.update import Update
+
+
+def state_sets(result: AttractorResult) -> set[frozenset[str]]:
+    assert result.complete
+    return {frozenset(a.states or ()) for a in result.attractors}
+
+
+@settings(max_examples=200, deadline=None)
+@given(networks(max_nodes=8))
+def test_matches_the_brute_force_state_graph(network: Network) -> None:
+    result = find_async_attractors(network)
+    assert result.engine == "symbolic" and result.update is Update.ASYNCHRONOUS
+    assert state_sets(result) == async_attractors(network)
+    for attractor in result.attractors:
+        assert attractor.size == len(attractor.states or ())
+
+
+@settings(max_examples=50, deadline=None)
+@given(networks(min_nodes=4, max_nodes=8))
+def test_omitted_states_keep_exact_size_and_pattern(network: Network) -> None:
+    full = find_async_attractors(network)
+    short = find_async_attractors(network, Limits(listed_states=1))
+    assert sorted((a.pattern, a.size, a.kind) for a in short.attractors) == sorted(
+        (a.pattern, a.size, a.kind) for a in full.attractors
+    )
+    for attractor in short.attractors:
+        assert (attractor.states is None) == (attractor.size > 1)
+
+
+# Rozum, Gómez Tejeda Zañudo, Gan, Deritei & Albert 2021 (Sci. Adv. 7:eabf8124), a motif-avoidant
+# attractor: {000, 100, 010} lies in no minimal trap space (the only one is the fixed point 111).
+MOTIF_AVOIDANT = """
+A = !A & !B | C
+B = !A & !B | C
+C = A & B
+"""
+
+
+def test_finds_a_motif_avoidant_attractor() -> None:
+    network = parse_rules(MOTIF_AVOIDANT)
+    assert [t.pattern for t in find_trap_spaces(network)] == ["111"]
+    result = find_async_attractors(network)
+    assert state_sets(result) == async_attractors(network)
+    assert frozenset({"000", "100", "010"}) in state_sets(result)
+    assert len(result) == 2
+
+
+def test_motif_avoidant_attractor_next_to_free_inputs() -> None:
+    network = parse_rules(MOTIF_AVOIDANT + "D = D\nE = D & !E | A\n")
+    assert state_sets(find_async_attractors(network)) == async_attractors(network)
+
+
+def test_registry_entry() -> None:
+    assert ENGINE.name == "symbolic" and ENGINE.updates == frozenset({Update.ASYNCHRONOUS})
+    toggle = parse_rules("a = !b\nb = !a")
+    assert ENGINE.check(toggle, Update.ASYNCHRONOUS, Limits()) is None
+    assert ENGINE.check(toggle, Update.SYNCHRONOUS, Limits()) is not None
+
+
+def test_timeout_names_the_budget() -> None:
+    ring = parse_rules("\n".join(f"x{i} = !x{(i + 1) % 12}" for i in range(12)))
+    with pytest.raises(LimitError) as error:
+        find_async_attractors(ring, Limits(timeout=1e-6))
+    assert error.value.budget == "timeout"
+
+
+def _compare_with_exhaustive(path: Path) -> None:
+    network = read_network(path)
+    expected = find_attractors(network, "async", method="exhaustive")
+    found = find_async_attractors(network)
+    assert found.attractors == expected.attractors
+
+
+@pytest.mark.parametrize("path", corpus_params("bbm-inputs-fixed", max_nodes=20))
+def test_corpus_inputs_fixed_agrees_with_exhaustive(path: Path) -> None:
+    _compare_with_exhaustive(path)
+
+
+@pytest.mark.parametrize("path", corpus_params("bbm", max_nodes=12))
+def test_corpus_free_inputs_agrees_with_exhaustive(path: Path) -> None:
+    _compare_with_exhaustive(path)

@@ -1,0 +1,110 @@
+"""Fixed points and minimal/maximal trap spaces against brute-force enumeration of all subspaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bruteforce import fixed_points, maximal_trap_spaces, minimal_trap_spaces, trap_spaces
+from conftest import corpus_params
+from hypothesis import given, settings
+from strategies import networks
+
+from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
+from boolnet.engines.trapspaces import TrapSpace, find_fixed_points, find_trap_spaces
+from boolnet.expr import And, Not, Or, Var
+from boolnet.model import Network, Rule
+
+
+def patterns(result: object) -> set[str]:
+    return {space.pattern for space in result}  # type: ignore[attr-defined]
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(max_nodes=6))
+def test_minimal_trap_spaces_match_brute_force(network: Network) -> None:
+    result = find_trap_spaces(network, kind="minimal")
+    assert result.complete
+    assert patterns(result) == minimal_trap_spaces(network)
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(max_nodes=6))
+def test_maximal_trap_spaces_match_brute_force(network: Network) -> None:
+    result = find_trap_spaces(network, kind="maximal")
+    assert result.complete
+    assert patterns(result) == maximal_trap_spaces(network)
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(max_nodes=7))
+def test_fixed_points_match_brute_force(network: Network) -> None:
+    result = find_fixed_points(network)
+    assert result.complete and result.kind == "fixed_points"
+    assert patterns(result) == fixed_points(network)
+    assert all(space.is_fixed_point for space in result)
+
+
+@settings(max_examples=60, deadline=None)
+@given(networks(max_nodes=5))
+def test_every_reported_space_is_a_trap_space(network: Network) -> None:
+    spaces = trap_spaces(network)
+    for kind in ("minimal", "maximal"):
+        assert patterns(find_trap_spaces(network, kind=kind)) <= spaces  # type: ignore[arg-type]
+
+
+def test_wide_rule_needs_no_truth_table() -> None:
+    # 40 regulators in a rule whose negation has 2^20 primes: only the short side is encoded
+    names = [name for i in range(20) for name in (f"a{i}", f"b{i}")]
+    wide = Or(tuple(And((Var(f"a{i}"), Var(f"b{i}"))) for i in range(20)))
+    rules = [Rule(name, Var(name)) for name in names] + [Rule("out", And((wide, Not(Var("out")))))]
+    network = Network(tuple(rules))
+    result = find_fixed_points(network, limit=3)
+    assert not result.complete and len(result) == 3
+    for space in result:
+        values = space.fixed
+        assert not any(values[f"a{i}"] and values[f"b{i}"] for i in range(20))  # wide is 0, out is 0
+        assert values["out"] == 0
+
+
+def test_limit_and_completeness() -> None:
+    toggle = parse_rules("a = !b\nb = !a")
+    assert [s.pattern for s in find_fixed_points(toggle)] == ["01", "10"]
+    assert len(find_fixed_points(toggle, limit=1)) == 1
+    assert not find_fixed_points(toggle, limit=1).complete
+    assert find_fixed_points(toggle, limit=2).complete
+
+
+def test_trap_space_value() -> None:
+    space = TrapSpace("1*0", ("a", "b", "c"))
+    assert space.fixed == {"a": 1, "c": 0}
+    assert space.free == ("b",)
+    assert space.size == 2
+    assert space.contains("110") and not space.contains("111")
+    assert not space.is_fixed_point
+
+
+def test_no_proper_trap_space() -> None:
+    oscillator = parse_rules("a = !a")
+    assert patterns(find_trap_spaces(oscillator, kind="maximal")) == set()
+    assert patterns(find_trap_spaces(oscillator, kind="minimal")) == {"*"}
+    assert patterns(find_fixed_points(oscillator)) == set()
+
+
+def test_timeout_names_the_budget() -> None:
+    # 2^16 fixed points: enumerating them all takes far longer than the tiny budget
+    network = Network(tuple(Rule(f"x{i}", Var(f"x{i}")) for i in range(16)))
+    with pytest.raises(LimitError) as error:
+        find_fixed_points(network, limits=Limits(timeout=1e-9))
+    assert error.value.budget == "timeout"
+
+
+@pytest.mark.parametrize("path", corpus_params("bbm-inputs-fixed", max_nodes=16))
+def test_corpus_fixed_points_match_exhaustive(path: Path) -> None:
+    network = read_network(path)
+    expected = {
+        a.pattern
+        for a in find_attractors(network, "async", method="exhaustive").attractors
+        if a.is_fixed_point
+    }
+    assert patterns(find_fixed_points(network)) == expected
