@@ -2,7 +2,8 @@
 
 Read a network of Boolean update rules, draw its signed interaction graph,
 find its attractors under synchronous and asynchronous updating, and perturb
-it (knockouts, over-expressions)::
+it (knockouts, over-expressions), list its fixed points and trap spaces, and
+screen for the interventions that abolish a phenotype::
 
     import boolnet
     net = boolnet.read_network("networks/il6_tumorigenesis.txt")
@@ -13,6 +14,10 @@ it (knockouts, over-expressions)::
 
 from .attractors import find_attractors as find_attractors
 from .engines import engines as engines
+from .engines.trapspaces import TrapSpace as TrapSpace
+from .engines.trapspaces import TrapSpaceResult as TrapSpaceResult
+from .engines.trapspaces import find_fixed_points as find_fixed_points
+from .engines.trapspaces import find_trap_spaces as find_trap_spaces
 from .errors import (
     BoolnetError as BoolnetError,
 )
@@ -112,12 +117,16 @@ __all__ = [
     "Rule",
     "Scenario",
     "Sign",
+    "TrapSpace",
+    "TrapSpaceResult",
     "Update",
     "check_model",
     "engines",
     "feedback_loops",
     "find_attractors",
+    "find_fixed_points",
     "find_interventions",
+    "find_trap_spaces",
     "format_network",
     "interaction_graph",
     "parse_bnet",

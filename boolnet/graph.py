@@ -17,13 +17,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from .engines.vectorized import compile_rule
 from .expr import And, Const, Expr, Not, Var
 from .model import Network
+
+if TYPE_CHECKING:  # networkx is imported on first use: it doubles the start-up time of every command
+    import networkx as nx
 
 __all__ = ["FeedbackLoop", "Sign", "feedback_loops", "interaction_graph", "regulation_signs"]
 
@@ -108,6 +111,8 @@ def interaction_graph(network: Network) -> nx.DiGraph:
     each edge ``x -> y`` has the attribute ``sign`` (a :class:`Sign`) and
     ``monotone`` (False for dual edges).
     """
+    import networkx as nx
+
     graph = nx.DiGraph(name=network.name)
     inputs, constants = set(network.inputs), set(network.constants)
     for node in network.nodes:
@@ -147,6 +152,8 @@ def feedback_loops(
     networkx's enumeration order).
     """
     order = {node: i for i, node in enumerate(graph.nodes)}
+    import networkx as nx
+
     longest = max_length if max_length is not None else graph.number_of_nodes()
     found: list[FeedbackLoop] = []
     for length in range(1, longest + 1):

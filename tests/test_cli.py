@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import IL6_MODEL
 
+import boolnet
 from boolnet import find_attractors, read_network
 from boolnet.cli import main
 from boolnet.formats.results import result_to_dict
@@ -89,8 +90,44 @@ def test_convert_round_trips(tmp_path: Path) -> None:
     assert run("convert", MODEL, "-").stdout.startswith("EGFR")
 
 
-def test_engines_lists_the_registry() -> None:
-    assert "exhaustive" in run("engines").stdout
+def test_engines_lists_the_registry_in_auto_order() -> None:
+    lines = run("engines").stdout.splitlines()
+    names = [line.split()[0] for line in lines[1:]]
+    assert names == [engine.name for engine in boolnet.engines()]
+    assert {"exhaustive", "symbolic", "sat"} <= set(names)
+    assert "asynchronous <= 14 nodes" in lines[1]
+
+
+def test_attractors_take_a_scenario_and_a_cut_regulation() -> None:
+    args = ["--scenario", "EGFR=1,Ras=0", "--cut", "IL6->IL6R", "--format", "json"]
+    data = json.loads(run("attractors", MODEL, *args).stdout)
+    assert data["perturbation"] == {"EGFR": 1, "Ras": 0, "IL6->IL6R": 0}
+    network = read_network(IL6_MODEL).perturbed({"EGFR": 1, "Ras": 0}).cut({("IL6", "IL6R"): 0})
+    assert data["attractors"] == result_to_dict(find_attractors(network, "async"))["attractors"]
+    assert "perturbation: EGFR=1, Ras=0, cut IL6->IL6R=0" in run("attractors", MODEL, *args[:4]).stdout
+
+
+def test_trapspaces_and_fixed_points_equal_the_library() -> None:
+    network = read_network(IL6_MODEL).perturbed({"JAK": 0})
+    for command, kind, library in [
+        (["trapspaces"], "minimal", boolnet.find_trap_spaces(network)),
+        (["trapspaces", "--maximal"], "maximal", boolnet.find_trap_spaces(network, kind="maximal")),
+        (["fixed-points"], "fixed_points", boolnet.find_fixed_points(network)),
+    ]:
+        data = json.loads(run(*command, MODEL, "--ko", "JAK", "--format", "json").stdout)
+        assert data["kind"] == kind and data["complete"] is True and data["perturbation"] == {"JAK": 0}
+        assert [space["pattern"] for space in data["trap_spaces"]] == [t.pattern for t in library]
+        table = run(*command, MODEL, "--ko", "JAK").stdout
+        assert f"{len(library)} " in table.splitlines()[1]
+        rows = list(csv.reader(io.StringIO(run(*command, MODEL, "--ko", "JAK", "--format", "csv").stdout)))
+        assert rows[0] == ["number", *network.nodes] and len(rows) == len(library) + 1
+
+
+def test_fixed_points_are_the_single_state_attractors() -> None:
+    data = json.loads(run("fixed-points", MODEL, "--format", "json").stdout)
+    attractors = find_attractors(read_network(IL6_MODEL), "async").attractors
+    expected = sorted(a.states[0] for a in attractors if a.size == 1)
+    assert sorted(space["pattern"] for space in data["trap_spaces"]) == expected
 
 
 def test_version_and_module_entry_point() -> None:
@@ -110,11 +147,18 @@ def test_version_and_module_entry_point() -> None:
         (
             ["attractors", MODEL, "--ko", "IL6", "--oe", "IL6"],
             1,
-            "error: conflicting perturbations of 'IL6': fixed to 0 and to 1\n",
+            "error: conflicting perturbations of 'IL6': ko IL6 and oe IL6\n",
         ),
         (["attractors", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
         (["attractors", MODEL, "--update", "sideways"], 2, "Invalid value for '--update'"),
         (["convert", MODEL, "{tmp}/out.xlsx"], 1, "{tmp}/out.xlsx: unknown file type '.xlsx'"),
+        (["trapspaces", "{bad}"], 1, "{bad}:2:14: expected a node name after '&'\n"),
+        (["fixed-points", MODEL, "--ko", "IL66"], 1, "did you mean 'IL6'?\n"),
+        (
+            ["attractors", MODEL, "--cut", "IL6->JAK"],
+            1,
+            "error: cannot cut IL6->JAK: 'IL6' does not regulate 'JAK'",
+        ),
     ],
 )
 def test_errors_exit_cleanly(tmp_path: Path, args: list[str], code: int, message: str) -> None:

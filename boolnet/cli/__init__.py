@@ -13,6 +13,7 @@ from .check import check_command
 from .network_commands import attractors, convert, engines_command, graph, info
 from .screen import interventions_command, screen_command
 from .simulate import simulate_command
+from .trapspaces import fixed_points_command, trapspaces_command
 
 __all__ = ["main"]
 
@@ -28,6 +29,8 @@ for command in (
     attractors,
     graph,
     convert,
+    trapspaces_command,
+    fixed_points_command,
     engines_command,
     screen_command,
     interventions_command,

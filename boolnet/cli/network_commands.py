@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
 from ..attractors import find_attractors
 from ..engines import engines as registered_engines
@@ -22,20 +21,13 @@ from ..graph import Sign, feedback_loops, interaction_graph
 from ..limits import GIB, Limits
 from ..model import Network
 from ..update import UPDATE_NAMES
+from .perturb_options import perturbation_of, perturbation_options, scenario_of, scenario_option
 from .render import align, attractor_table, to_json
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
-
-
-def apply_perturbations(
-    network: Network, knockouts: tuple[str, ...], overexpressions: tuple[str, ...]
-) -> Network:
-    """The network with ``--ko`` nodes fixed to 0 and ``--oe`` nodes to 1 (conflicts raise)."""
-    for node in knockouts:
-        network = network.perturbed({node: 0})
-    for node in overexpressions:
-        network = network.perturbed({node: 1})
-    return network
 
 
 def readout_nodes(network: Network, graph: nx.DiGraph | None = None) -> list[str]:
@@ -132,8 +124,8 @@ def info(model: Path, fmt: str, max_loops: int, loop_length: int) -> None:
     show_default=True,
     help="Synchronous or (fully) asynchronous updating.",
 )
-@click.option("--ko", multiple=True, metavar="NODE", help="Knock NODE out (fix it to 0); repeatable.")
-@click.option("--oe", multiple=True, metavar="NODE", help="Over-express NODE (fix it to 1); repeatable.")
+@perturbation_options
+@scenario_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
@@ -152,14 +144,19 @@ def attractors(
     update: str,
     ko: tuple[str, ...],
     oe: tuple[str, ...],
+    cut: tuple[str, ...],
+    scenario: str,
     fmt: str,
     method: str,
     timeout: float | None,
     memory: float,
 ) -> None:
-    """Find every attractor of MODEL (fixed points, cycles, complex attractors)."""
+    """Find every attractor of MODEL (fixed points, cycles, complex attractors).
+
+    `--scenario` fixes inputs; `--ko`, `--oe` and `--cut` perturb the network.
+    """
     unperturbed = read_network(model)
-    network = apply_perturbations(unperturbed, ko, oe)
+    network = perturbation_of(ko, oe, cut).apply(scenario_of(scenario, unperturbed).apply(unperturbed))
     limits = Limits(memory=int(memory * GIB), timeout=timeout)
     result = find_attractors(network, update, method=method, limits=limits)
     if plot is not None:
@@ -213,6 +210,8 @@ def _graph_json(graph: nx.DiGraph) -> str:
 
 
 def _graphml(graph: nx.DiGraph) -> str:
+    import networkx as nx
+
     plain = nx.DiGraph()
     plain.add_nodes_from(graph.nodes(data=True))
     plain.add_edges_from((a, b, {"sign": str(d["sign"])}) for a, b, d in graph.edges(data=True))
@@ -282,9 +281,14 @@ def convert(model: Path, output: Path) -> None:
 
 @click.command(name="engines")
 def engines_command() -> None:
-    """List the attractor engines in the order `--method auto` tries them."""
-    rows = [["engine", "updates", "description"]]
+    """List the attractor engines in the order `--method auto` tries them.
+
+    An engine with an auto limit yields its turn to the engines after it on
+    larger networks, and is the fallback when none of them can answer.
+    """
+    rows = [["engine", "updates", "auto limit", "description"]]
     for engine in registered_engines():
         updates = ", ".join(sorted(u.value for u in engine.updates))
-        rows.append([engine.name, updates, engine.description])
+        limit = ", ".join(f"{u.value} <= {n} nodes" for u, n in engine.auto_max_nodes.items()) or "-"
+        rows.append([engine.name, updates, limit, engine.description])
     click.echo("\n".join(align(rows)))

@@ -58,7 +58,9 @@ def attractor_table(
     :data:`WIDE` nodes, one pattern column replaces the node columns.
     """
     nodes = result.nodes
-    perturbation = ", ".join(f"{node}={value}" for node, value in result.perturbation.items()) or "none"
+    fixed = [f"{node}={value}" for node, value in result.perturbation.items()]
+    cuts = [f"cut {source}->{target}={value}" for source, target, value in result.network.cuts]
+    perturbation = ", ".join(fixed + cuts) or "none"
     count = len(result.attractors)
     lines = [
         f"{model}: {len(nodes)} nodes, {result.update} updating, engine {result.engine}"

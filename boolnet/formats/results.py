@@ -46,7 +46,7 @@ def result_to_dict(result: AttractorResult, *, model: str | None = None) -> dict
         "model": model if model is not None else result.network.name,
         "update": result.update.value,
         "nodes": list(result.nodes),
-        "perturbation": result.perturbation,
+        "perturbation": result.perturbation | {f"{a}->{b}": v for a, b, v in result.network.cuts},
         "engine": result.engine,
         "complete": result.complete,
         "attractors": [attractor_to_dict(a) for a in result.attractors],
