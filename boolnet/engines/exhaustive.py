@@ -25,7 +25,7 @@ Every one of the ``2**n`` states is an integer (bit ``i`` is node ``i``).
   states per word here too).  The graph is built as a compressed sparse row
   matrix at its exact size, and the attractors are its terminal strongly
   connected components, found by scipy's linear-time SCC routine; a component
-  is terminal when no edge leaves it.  Time ``O(n 2**n)``; memory 28 bytes
+  is terminal when no edge leaves it.  Time ``O(n 2**n)``; memory 44 bytes
   per state plus 4 per transition.
 
 Results are exact and complete.  The memory a run needs is estimated before
@@ -67,8 +67,8 @@ _NONE = np.uint64(0)
 _BATCH_BYTES_PER_STATE = 48
 # bytes per cycle state while cycles are labelled (states, successors, indices, labels, jumps, groups)
 _CYCLE_BYTES_PER_STATE = 64
-# bytes per state of scipy's strong-component routine (labels and its work arrays, measured)
-_SCC_BYTES_PER_STATE = 16
+# bytes per state of scipy's strong-component routine and the terminal test (labels, work arrays; measured)
+_SCC_BYTES_PER_STATE = 32
 # moving nodes per state assumed before the exact count is known (half the nodes, measured on the corpus)
 _ASYNC_MOVES_PER_NODE = 0.5
 
