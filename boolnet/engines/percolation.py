@@ -15,7 +15,7 @@ Paulevé et al. 2020 (mpbn) for its use before trap-space enumeration.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from .rulebdd import BDD, Function
 
@@ -29,6 +29,7 @@ def percolate(
     values: Mapping[str, bool] | None = None,
     *,
     targets: Mapping[str, Sequence[str]] | None = None,
+    new: Collection[str] | None = None,
 ) -> dict[str, bool]:
     """The node values forced by the constant rules (and by ``values``).
 
@@ -45,6 +46,10 @@ def percolate(
         they must describe a trap space for the result to be one.
     targets
         Node -> the nodes whose rules mention it (computed when absent).
+    new
+        When given, the other nodes of ``values`` are percolated already
+        (no further rule is constant under them alone), so only the rules
+        that mention a node of ``new`` are examined.
 
     Returns
     -------
@@ -64,8 +69,11 @@ def percolate(
             for var in manager.support(function):
                 found[by_var[var]].append(node)
         targets = found
-    pending = [node for node in functions if node not in fixed]
-    pending.extend(target for node in fixed for target in targets[node])
+    if new is None:
+        pending = [node for node in functions if node not in fixed]
+        pending.extend(target for node in fixed for target in targets[node])
+    else:
+        pending = [target for node in new for target in targets[node]]
     while pending:
         node = pending.pop()
         if node in fixed:

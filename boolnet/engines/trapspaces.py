@@ -25,6 +25,11 @@ answer set programming", AAAI.
 
 Before enumerating fixed points or minimal trap spaces, constants are
 percolated (:mod:`.percolation`): both lie inside the percolated space.
+
+:class:`MaximalTrapSpaces` answers "the maximal trap spaces strictly inside
+this trap space" repeatedly from one grounded program: the subspace's fixed
+literals are solver assumptions, and the externals ``inside(i)`` mark its
+fixed nodes so that "some node is fixed" asks for one more.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import LimitError
 from ..limits import Limits
@@ -299,7 +304,9 @@ def _program(network: Network, kind: TrapSpaceKind) -> tuple[str, dict[str, bool
                     body = lit(term, True)
                     lines.append(f":- fix({i},{value})" + (f", {body}." if body else "."))
     if kind == "maximal":
-        lines.append("some :- fix(_,_).")
+        # a proper trap space of the subspace of the (assumed) facts fix(i,v) with inside(i)
+        lines.extend(f"#external inside({i})." for i in range(len(network)))
+        lines.append("some :- fix(X,_), not inside(X).")
         lines.append(":- not some.")
     lines.append("#show fix/2.")
     return "\n".join(lines), forced
@@ -320,9 +327,16 @@ def solve_patterns(
     The workhorse of :func:`find_trap_spaces` and :func:`find_fixed_points`,
     also used by the symbolic attractor engine.
     """
-    import clingo  # a core dependency, imported on first use to keep start-up fast
     limits = limits or Limits()
     deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+    control = _control(network, kind)
+    return _solve(control, len(network), [], limit, deadline, limits)
+
+
+def _control(network: Network, kind: TrapSpaceKind) -> Any:
+    """A clingo control with the grounded program for ``kind``."""
+    import clingo  # a core dependency, imported on first use to keep start-up fast
+
     with deep_recursion(len(network)):
         program, _ = _program(network, kind)
     arguments = ["0", "--warn=none"]
@@ -334,10 +348,20 @@ def solve_patterns(
     control = clingo.Control(arguments, logger=lambda code, message: None)
     control.add("base", [], program)
     control.ground([("base", [])])
-    size = len(network)
+    return control
+
+
+def _solve(
+    control: Any,
+    size: int,
+    assumptions: list[tuple[Any, bool]],
+    limit: int | None,
+    deadline: float | None,
+    limits: Limits,
+) -> tuple[list[str], bool]:
     patterns: list[str] = []
     complete = True
-    with control.solve(yield_=True, async_=True) as handle:
+    with control.solve(assumptions=assumptions, yield_=True, async_=True) as handle:
         while True:
             handle.resume()
             remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -358,6 +382,38 @@ def solve_patterns(
                 chars[node] = str(value)
             patterns.append("".join(chars))
     return patterns, complete
+
+
+class MaximalTrapSpaces:
+    """The maximal trap spaces strictly inside given trap spaces, from one grounded program.
+
+    The program of the maximal trap spaces is ground once; each query fixes
+    the subspace's nodes by assumptions and asks for one more fixed node.
+    Used by the symbolic attractor engine to descend the trap spaces of a
+    network (its succession diagram).
+    """
+
+    def __init__(self, network: Network) -> None:
+        import clingo  # a core dependency, imported on first use
+
+        self.size = len(network)
+        self.control = _control(network, "maximal")
+        self.fix = {
+            (i, value): clingo.Function("fix", [clingo.Number(i), clingo.Number(value)])
+            for i in range(self.size)
+            for value in (0, 1)
+        }
+        self.inside = [clingo.Function("inside", [clingo.Number(i)]) for i in range(self.size)]
+
+    def within(self, fixed: Mapping[int, bool], limits: Limits | None = None) -> list[str]:
+        """The patterns of the maximal trap spaces strictly inside the trap space ``fixed`` (node: value)."""
+        limits = limits or Limits()
+        deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+        for i in range(self.size):
+            self.control.assign_external(self.inside[i], i in fixed)
+        assumptions = [(self.fix[i, int(value)], True) for i, value in fixed.items()]
+        patterns, _ = _solve(self.control, self.size, assumptions, None, deadline, limits)
+        return patterns
 
 
 def _timeout(limits: Limits) -> LimitError:

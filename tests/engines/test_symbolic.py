@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
+from boolnet.engines import rulebdd, symbolic
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
 from boolnet.engines.trapspaces import find_trap_spaces
 from boolnet.model import Network
@@ -52,6 +53,51 @@ A = !A & !B | C
 B = !A & !B | C
 C = A & B
 """
+
+
+@settings(max_examples=150, deadline=None)
+@given(networks(max_nodes=8))
+def test_descending_every_trap_space_matches_the_brute_force_state_graph(network: Network) -> None:
+    # no first try: every trap space on the way is split into its maximal trap spaces
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(symbolic, "FIRST_TRY_SECONDS", 0.0)
+        result = find_async_attractors(network)
+    assert state_sets(result) == async_attractors(network)
+
+
+@settings(max_examples=40, deadline=None)
+@given(networks(max_nodes=7))
+def test_pure_python_backend_gives_the_same_attractors(network: Network) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rulebdd, "backend", lambda: "autoref")
+        fallback = find_async_attractors(network)
+        patch.setattr(symbolic, "FIRST_TRY_SECONDS", 0.0)
+        descended = find_async_attractors(network)
+    assert fallback.attractors == descended.attractors == find_async_attractors(network).attractors
+
+
+@pytest.mark.parametrize("backend", ["cudd", "autoref"])
+def test_state_counts_stay_exact_past_double_precision(backend: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rulebdd, "backend", lambda: backend)
+        names = [f"x{i}" for i in range(70)]
+        manager = rulebdd.new_manager(names)
+        anything = manager.false
+        for name in names[:60]:
+            anything |= manager.var(name)
+        assert rulebdd.count_states(manager, anything, names) == (2**60 - 1) * 2**10
+        assert rulebdd.count_states(manager, manager.true, []) == 1
+        del anything, manager
+
+
+def test_huge_attractors_keep_exact_sizes_and_patterns() -> None:
+    # 60 free oscillators beside the motif-avoidant triple {000, 100, 010} and the fixed point 111
+    toggles = "\n".join(f"t{i} = !t{i}" for i in range(60))
+    result = find_async_attractors(parse_rules(MOTIF_AVOIDANT + toggles), Limits(listed_states=10))
+    assert [(a.pattern, a.size, a.states) for a in result.attractors] == [
+        ("**0" + "*" * 60, 3 * 2**60, None),
+        ("111" + "*" * 60, 2**60, None),
+    ]
 
 
 def test_finds_a_motif_avoidant_attractor() -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bruteforce import fixed_points, maximal_trap_spaces, minimal_trap_spaces, trap_spaces
+from bruteforce import fixed_points, inside, maximal_trap_spaces, minimal_trap_spaces, trap_spaces
 from conftest import corpus_params
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
-from boolnet.engines.trapspaces import TrapSpace, find_fixed_points, find_trap_spaces
+from boolnet.engines.trapspaces import MaximalTrapSpaces, TrapSpace, find_fixed_points, find_trap_spaces
 from boolnet.expr import And, Not, Or, Var
 from boolnet.model import Network, Rule
 
@@ -51,6 +52,19 @@ def test_every_reported_space_is_a_trap_space(network: Network) -> None:
     spaces = trap_spaces(network)
     for kind in ("minimal", "maximal"):
         assert patterns(find_trap_spaces(network, kind=kind)) <= spaces  # type: ignore[arg-type]
+
+
+@settings(max_examples=80, deadline=None)
+@given(networks(max_nodes=5), st.randoms(use_true_random=False))
+def test_maximal_trap_spaces_within_a_trap_space_match_brute_force(network: Network, rng: object) -> None:
+    # one grounded program answers for several trap spaces in turn (assumptions, externals)
+    spaces = sorted(trap_spaces(network))
+    solver = MaximalTrapSpaces(network)
+    for space in rng.sample(spaces, min(4, len(spaces))):  # type: ignore[attr-defined]
+        below = {t for t in spaces if t != space and inside(t, space)}
+        expected = {t for t in below if not any(u != t and inside(t, u) for u in below)}
+        fixed = {i: char == "1" for i, char in enumerate(space) if char != "*"}
+        assert set(solver.within(fixed)) == expected
 
 
 def test_wide_rule_needs_no_truth_table() -> None:
