@@ -58,6 +58,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from ..errors import LimitError
 from ..limits import Limits
@@ -78,7 +79,7 @@ from .rulebdd import (
 )
 from .trapspaces import MaximalTrapSpaces, solve_patterns
 
-__all__ = ["ENGINE", "find_async_attractors"]
+__all__ = ["ENGINE", "AttractorSets", "find_async_attractors", "find_attractor_sets"]
 
 NAME = "symbolic"
 MANAGER_MEMORY = 1 << 28  # CUDD's sizing hint (bytes): larger ones cost milliseconds per manager
@@ -497,6 +498,52 @@ def _state_strings(manager: BDD, states: Function, free: Sequence[int], template
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class AttractorSets:
+    """Asynchronous attractors with their state sets as BDDs.
+
+    ``sets[k]`` holds the states of ``attractors[k]`` as a BDD of ``manager``
+    over the variables ``x{i}`` (``i`` the node's position in the network).
+    """
+
+    manager: BDD
+    sets: tuple[Function, ...]
+    attractors: tuple[Attractor, ...]
+
+
+def find_attractor_sets(network: Network, limits: Limits | None = None) -> AttractorSets:
+    """Every asynchronous attractor of ``network`` with its states as a BDD.
+
+    The same search as :func:`find_async_attractors` (exact and complete), for
+    callers that go on working on the state sets symbolically (classifying
+    huge attractors against phenotypes, say).  Attractors are in the order of
+    :func:`find_async_attractors`.
+
+    Raises
+    ------
+    LimitError
+        When the time or memory budget runs out (the message names it).
+    """
+    limits = limits or Limits()
+    failure: LimitError | None = None
+    with deep_recursion(len(network)):
+        try:
+            search = _Search(network, _Clock(limits), limits)
+            search.run()
+        except LimitError as error:
+            failure = error
+    if failure is not None:
+        # drop the frames that hold BDDs so that none outlives its manager in a reference cycle
+        raise failure.with_traceback(None)
+    manager = search.manager
+    fixed = manager.cube(search.fixed) if search.fixed else manager.true
+    pairs = sorted(
+        ((whole & fixed, attractor) for whole, attractor in search.found.values()),
+        key=lambda pair: (pair[1].pattern, pair[1].states[0] if pair[1].states else ""),
+    )
+    return AttractorSets(manager, tuple(s for s, _ in pairs), tuple(a for _, a in pairs))
+
+
 def find_async_attractors(network: Network, limits: Limits | None = None) -> AttractorResult:
     """Every asynchronous attractor of ``network``, exactly, for networks of hundreds of nodes.
 
@@ -532,18 +579,8 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
     >>> [(a.pattern, a.size) for a in result.attractors]
     [('01*', 2), ('10*', 2)]
     """
-    limits = limits or Limits()
-    failure: LimitError | None = None
-    with deep_recursion(len(network)):
-        try:
-            attractors = _Search(network, _Clock(limits), limits).run()
-        except LimitError as error:
-            failure = error
-    if failure is not None:
-        # drop the frames that hold BDDs so that none outlives its manager in a reference cycle
-        raise failure.with_traceback(None)
-    attractors.sort(key=lambda a: (a.pattern, a.states[0] if a.states else ""))
-    return AttractorResult(network, Update.ASYNCHRONOUS, NAME, True, tuple(attractors))
+    attractors = find_attractor_sets(network, limits).attractors
+    return AttractorResult(network, Update.ASYNCHRONOUS, NAME, True, attractors)
 
 
 def _check(network: Network, update: Update, limits: Limits) -> str | None:

@@ -18,20 +18,23 @@ Attractors come from :class:`~.reduction.Reducer` (global) and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import InputError, LimitError
+from ..expr import Expr
 from ..limits import Limits
 from ..model import Network, Phenotype
 from ..update import Update, parse_update
 from .perturbations import Perturbation, check_nodes
-from .phenotypes import Presence, classify, evaluate_states, shows
+from .phenotypes import Presence, classify, evaluate_states, phenotype_expr, shows
 from .reach import MAX_REACHABLE, reachable_attractors
-from .reduction import Reducer, StateSet
+from .reduction import AnySet, Reducer
 from .scenarios import Scenario, input_combinations
+from .symbolic_sets import SymbolicSet
 
 __all__ = ["Evaluator", "Mode", "Outcome", "parse_mode"]
 
@@ -63,7 +66,8 @@ class Outcome:
     Attributes
     ----------
     attractors
-        Every attractor asked about (see :class:`Mode`), as integer states.
+        Every attractor asked about (see :class:`Mode`), as integer states,
+        or by pattern and size when too large to list.
     presence
         The phenotype's presence in each attractor.
     complete
@@ -72,7 +76,7 @@ class Outcome:
         Whether "shows" means always (strict) or always-or-sometimes.
     """
 
-    attractors: tuple[StateSet, ...]
+    attractors: tuple[AnySet, ...]
     presence: tuple[Presence, ...]
     complete: bool
     strict: bool
@@ -104,6 +108,9 @@ class Evaluator:
         For the attractor engine of each reduced core.
     max_reachable
         Budget on the states explored from the phenotype (from-phenotype mode).
+    observed
+        More expressions to classify attractors against with
+        :meth:`presence_of` (the phenotype and the model's phenotypes always are).
 
     Notes
     -----
@@ -123,6 +130,7 @@ class Evaluator:
         method: str = "auto",
         limits: Limits | None = None,
         max_reachable: int = MAX_REACHABLE,
+        observed: Sequence[Expr] = (),
     ) -> None:
         self.network = network
         self.phenotype = phenotype
@@ -131,20 +139,31 @@ class Evaluator:
         self.mode = parse_mode(mode)
         self.strict = strict
         self.max_reachable = max_reachable
-        self.reducer = Reducer(network, self.update, method=method, limits=limits)
+        # attractors too large to list are classified as they are found, against these
+        declared = [phenotype_expr(network, p) for p in network.phenotypes]
+        watched = (phenotype.expr, *declared, *observed)
+        self.reducer = Reducer(network, self.update, method=method, limits=limits, observed=watched)
         self._starts: np.ndarray | None = None
         self._presence: dict[bytes, Presence] = {}
 
-    def presence(self, attractor: StateSet) -> Presence:
+    def presence(self, attractor: AnySet) -> Presence:
         """The phenotype's presence in ``attractor`` (cached: attractors recur across perturbations)."""
+        return self.presence_of(attractor, self.phenotype.expr)
+
+    def presence_of(self, attractor: AnySet, expr: Expr) -> Presence:
+        """The presence in ``attractor`` of ``expr``: the phenotype or one of the model's phenotypes."""
+        if isinstance(attractor, SymbolicSet):
+            return attractor.presence_of(expr)
+        if expr != self.phenotype.expr:
+            return classify(evaluate_states(expr, self.network, attractor.states))
         ident = attractor.ident
         known = self._presence.get(ident)
         if known is None:
-            known = classify(evaluate_states(self.phenotype.expr, self.network, attractor.states))
+            known = classify(evaluate_states(expr, self.network, attractor.states))
             self._presence[ident] = known
         return known
 
-    def global_attractors(self, perturbation: Perturbation) -> tuple[tuple[StateSet, ...], bool]:
+    def global_attractors(self, perturbation: Perturbation) -> tuple[tuple[AnySet, ...], bool]:
         """Every attractor of the perturbed network in the scenario, and whether the list is complete."""
         check_nodes(perturbation, self.network)
         fixed = perturbation.fixed
@@ -156,7 +175,7 @@ class Evaluator:
             perturbation.apply(self.network)  # validates the cuts (regulations must exist)
         cut_targets = {t for (_, t) in perturbation.cuts}  # a cut self-regulation makes an input a constant
         free = tuple(n for n in scenario.free_inputs(self.network) if n not in fixed and n not in cut_targets)
-        found: dict[bytes, StateSet] = {}
+        found: dict[bytes, AnySet] = {}
         complete = True
         for combo in input_combinations(free):
             inputs = base | {self.network.index(n): v for n, v in combo.items()}
@@ -171,7 +190,17 @@ class Evaluator:
         """Every state of the unperturbed network's attractors that show the phenotype."""
         if self._starts is None:
             attractors, _ = self.global_attractors(Perturbation())
-            chosen = [a.states for a in attractors if shows(self.presence(a), strict=self.strict)]
+            chosen = []
+            for attractor in attractors:
+                if not shows(self.presence(attractor), strict=self.strict):
+                    continue
+                if isinstance(attractor, SymbolicSet):
+                    raise LimitError(
+                        f"a phenotype attractor of {attractor.size} states is too large to start from "
+                        "(raise Limits(listed_states=...), or screen globally)",
+                        budget="listed_states",
+                    )
+                chosen.append(attractor.states)
             self._starts = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.uint64)
         return self._starts
 
@@ -192,8 +221,8 @@ class Evaluator:
         return Outcome(attractors, presence, complete, self.strict)
 
     def _from_phenotype(
-        self, perturbation: Perturbation, everywhere: tuple[StateSet, ...]
-    ) -> tuple[StateSet, ...]:
+        self, perturbation: Perturbation, everywhere: tuple[AnySet, ...]
+    ) -> tuple[AnySet, ...]:
         starts = self.start_states()
         if len(starts) == 0:
             return ()

@@ -17,12 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ..expr import Expr
 from ..limits import Limits
 from ..model import Network, Phenotype
 from ..update import Update
-from .evaluate import Mode, Outcome
+from .evaluate import Evaluator, Mode, Outcome
 from .perturbations import Perturbation
-from .phenotypes import classify, evaluate_states, phenotype_expr, shows
+from .phenotypes import phenotype_expr, shows
 from .scenarios import Scenario
 from .screen import Screen, ScreenEntry, ScreenResult
 
@@ -97,19 +98,17 @@ class InterventionResult:
 
 
 def _side_effects(
-    network: Network, phenotype: Phenotype, baseline: Outcome, after: Outcome
+    evaluator: Evaluator, phenotype: Phenotype, baseline: Outcome, after: Outcome
 ) -> tuple[tuple[str, ...], int]:
+    network = evaluator.network
     lost = []
     for other in network.phenotypes:
         if other.name == phenotype.name:
             continue
         expr = phenotype_expr(network, other)
 
-        def present(outcome: Outcome, expr: object = expr) -> bool:
-            return any(
-                shows(classify(evaluate_states(expr, network, a.states)), strict=False)  # type: ignore[arg-type]
-                for a in outcome.attractors
-            )
+        def present(outcome: Outcome, expr: Expr = expr) -> bool:
+            return any(shows(evaluator.presence_of(a, expr), strict=False) for a in outcome.attractors)
 
         if present(baseline) and not present(after):
             lost.append(other.name)
@@ -159,7 +158,7 @@ class InterventionSearch:
                 )
             else:
                 after, base = entry.outcome, baseline
-            lost, healthy = _side_effects(planned.network, planned.phenotype, base, after)
+            lost, healthy = _side_effects(planned.evaluator, planned.phenotype, base, after)
             found.append(Intervention(entry.perturbation, entry.attractors, lost, healthy))
         found.sort(key=lambda i: i.rank_key)
         return InterventionResult(tuple(found), screened, planned.skipped)

@@ -27,6 +27,12 @@ node the scenario already switched off) cost one computation.  Percolation is
 incremental: a double perturbation extends the memoised percolation of its
 first action.
 
+Asynchronous attractors too large to list (``Limits.listed_states``) are
+kept as BDDs from the symbolic engine and lifted and classified against the
+``observed`` expressions without listing a state
+(:mod:`.symbolic_sets`); they come back as
+:class:`~.symbolic_sets.SymbolicSet` instead of :class:`StateSet`.
+
 Complexity: percolation and elimination are linear in the size of the rules'
 truth tables over their regulators; the core costs what its engine costs.
 Exactness: exact whenever the core engine is (the result's ``complete`` flag
@@ -35,22 +41,25 @@ says so).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from ..attractors import find_attractors
+from ..engines.exhaustive import AUTO_ASYNC_MAX_NODES
+from ..engines.symbolic import find_attractor_sets
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import LimitError
 from ..expr import Const, Expr, evaluate, substitute, variables
 from ..limits import Limits
 from ..model import Network, Rule
-from ..results import AttractorKind
+from ..results import Attractor, AttractorKind
 from ..update import Update, parse_update
+from .symbolic_sets import SymbolicCore, SymbolicCores, SymbolicSet
 
-__all__ = ["CoreOutcome", "Reducer", "StateSet"]
+__all__ = ["AnySet", "CoreOutcome", "Reducer", "StateSet"]
 
 StateArray = npt.NDArray[np.uint64]
 MAX_TABLE_INPUTS = 16
@@ -84,11 +93,14 @@ class StateSet:
         return (int(self.states[0]), len(self.states), self.ident)
 
 
+AnySet = StateSet | SymbolicSet  # an attractor listed state by state, or known symbolically
+
+
 @dataclass(frozen=True, slots=True)
 class CoreOutcome:
     """The attractors of one perturbed network and whether the list is exact and complete."""
 
-    attractors: tuple[StateSet, ...]
+    attractors: tuple[AnySet, ...]
     complete: bool
     engine: str
     core_size: int
@@ -167,6 +179,9 @@ class Reducer:
         The update scheme.
     method, limits
         Passed to :func:`boolnet.find_attractors` for each distinct core.
+    observed
+        Expressions over the nodes that attractors too large to list are
+        classified against (the screen's phenotypes).
 
     Notes
     -----
@@ -174,7 +189,13 @@ class Reducer:
     """
 
     def __init__(
-        self, network: Network, update: str | Update, *, method: str = "auto", limits: Limits | None = None
+        self,
+        network: Network,
+        update: str | Update,
+        *,
+        method: str = "auto",
+        limits: Limits | None = None,
+        observed: Sequence[Expr] = (),
     ) -> None:
         if len(network) > 64:
             raise LimitError(
@@ -194,7 +215,9 @@ class Reducer:
             for r in function.regs:
                 self.successors[r].add(i)
         self._percolations: dict[tuple[object, ...], list[int]] = {}
-        self._cores: dict[object, tuple[list[list[int]], bool, str]] = {}
+        self.observed = tuple(observed)
+        self._cores: dict[object, tuple[list[list[int]] | SymbolicCore, bool, str]] = {}
+        self._symbolic = SymbolicCores()
         self._outcomes: dict[object, CoreOutcome] = {}
         self.core_computations = 0
         self.evaluations = 0
@@ -311,7 +334,32 @@ class Reducer:
                 if r in remaining and not readers[r]:
                     candidates.append(r)
         core = sorted(remaining)
-        core_states, complete, engine = self._core(core, vals, functions, essential)
+        core_states, complete, engine = self._core(core, vals, functions)
+        lifted: list[AnySet] = []
+        if isinstance(core_states, list):
+            try:
+                lifted.extend(self._lift_states(core_states, core, vals, eliminated, functions))
+            except LimitError:  # a lifted attractor is too large to list
+                if self.update is not Update.ASYNCHRONOUS:
+                    raise
+                core_states, complete, engine = self._core(core, vals, functions, symbolic=True)
+        if isinstance(core_states, SymbolicCore):
+            fixed = {self.names[i]: bool(vals[i]) for i in range(self.size) if vals[i] >= 0}
+            outputs = [(node, functions[node].expr) for node in eliminated]
+            lifted.extend(self._symbolic.lift(core_states, core, fixed, outputs, self.names, self.observed))
+        lifted.sort(key=lambda a: a.order)
+        outcome = CoreOutcome(tuple(lifted), complete, engine, len(core))
+        self._outcomes[key] = outcome
+        return outcome
+
+    def _lift_states(
+        self,
+        core_states: list[list[int]],
+        core: list[int],
+        vals: list[int],
+        eliminated: list[int],
+        functions: list[_Function],
+    ) -> list[StateSet]:
         constant = sum(1 << i for i in range(self.size) if vals[i] == 1)
         lifted = []
         for states in core_states:
@@ -322,10 +370,7 @@ class Reducer:
             for node in reversed(eliminated):
                 array = self._lift(node, array, functions[node])
             lifted.append(self._state_set(array))
-        lifted.sort(key=lambda a: a.order)
-        outcome = CoreOutcome(tuple(lifted), complete, engine, len(core))
-        self._outcomes[key] = outcome
-        return outcome
+        return lifted
 
     def _lift(self, node: int, states: StateArray, function: _Function) -> StateArray:
         values = function.evaluate(states, self.size, self.index)
@@ -356,16 +401,16 @@ class Reducer:
         return StateSet(kind, ordered)
 
     def _core(
-        self,
-        core: list[int],
-        vals: list[int],
-        functions: list[_Function],
-        essential: Mapping[int, tuple[int, ...]],
-    ) -> tuple[list[list[int]], bool, str]:
-        """The attractors of the core as lists of core-local integer states (cached)."""
+        self, core: list[int], vals: list[int], functions: list[_Function], *, symbolic: bool = False
+    ) -> tuple[list[list[int]] | SymbolicCore, bool, str]:
+        """The attractors of the core: core-local integer states, or BDDs when too large (cached).
+
+        ``symbolic`` asks for BDDs (asynchronous updating only) even when
+        every attractor of the core could be listed.
+        """
         if not core:
             return [[0]], True, "percolation"
-        parts: list[object] = []
+        parts: list[object] = [symbolic]
         for i in core:
             function = functions[i]
             if function.table is not None:
@@ -377,6 +422,34 @@ class Reducer:
         if key in self._cores:
             return self._cores[key]
         self.core_computations += 1
+        network = self._core_network(core, vals, functions)
+        value: tuple[list[list[int]] | SymbolicCore, bool, str]
+        if self._symbolic_engine(len(core), symbolic):
+            found = find_attractor_sets(network, self.limits)
+            if symbolic or any(a.states is None for a in found.attractors):
+                value = (self._symbolic.keep(found, len(core)), True, "symbolic")
+            else:
+                value = (_local_states(found.attractors), True, "symbolic")
+        else:
+            result = find_attractors(network, self.update, method=self.method, limits=self.limits)
+            if any(a.states is None for a in result.attractors):
+                if self.update is not Update.ASYNCHRONOUS:
+                    raise LimitError(
+                        "a synchronous attractor is too large to list (raise Limits(listed_states=...))",
+                        budget="listed_states",
+                    )
+                return self._core(core, vals, functions, symbolic=True)
+            value = (_local_states(result.attractors), result.complete, result.engine)
+        self._cores[key] = value
+        return value
+
+    def _symbolic_engine(self, size: int, symbolic: bool) -> bool:
+        """Whether the core's attractors come from the symbolic engine as BDDs."""
+        if self.update is not Update.ASYNCHRONOUS or self.method not in ("auto", "symbolic"):
+            return symbolic
+        return symbolic or self.method == "symbolic" or size > AUTO_ASYNC_MAX_NODES
+
+    def _core_network(self, core: list[int], vals: list[int], functions: list[_Function]) -> Network:
         inside = set(core)
         fixed = {self.names[i]: bool(vals[i]) for i in range(self.size) if vals[i] >= 0}
         rules = []
@@ -385,20 +458,12 @@ class Reducer:
             # eliminated outputs are not essential to core rules; any value gives the same rule
             outside = {v: False for v in variables(expr) if self.index[v] not in inside}
             rules.append(Rule(self.names[i], substitute(expr, outside) if outside else expr))
-        network = Network(tuple(rules), name=self.network.name)
-        result = find_attractors(network, self.update, method=self.method, limits=self.limits)
-        found: list[list[int]] = []
-        for attractor in result.attractors:
-            if attractor.states is None:
-                raise LimitError(
-                    f"an attractor of {attractor.size} states is too large to list "
-                    "(raise Limits(listed_states=...))",
-                    budget="listed_states",
-                )
-            found.append([sum(1 << j for j, c in enumerate(s) if c == "1") for s in attractor.states])
-        value = (found, result.complete, result.engine)
-        self._cores[key] = value
-        return value
+        return Network(tuple(rules), name=self.network.name)
+
+
+def _local_states(attractors: Sequence[Attractor]) -> list[list[int]]:
+    """Listed attractors (state strings) as lists of integers, bit ``j`` for character ``j``."""
+    return [[sum(1 << j for j, c in enumerate(s) if c == "1") for s in a.states or ()] for a in attractors]
 
 
 def fixed_indices(network: Network, values: Mapping[str, int]) -> dict[int, int]:

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..engines.vectorized import compile_rule, state_bits
-from ..errors import InputError
+from ..errors import InputError, LimitError
 from ..expr import TRUE
 from ..limits import Limits
 from ..model import Network, Phenotype
@@ -31,6 +31,7 @@ from .evaluate import Evaluator
 from .perturbations import Perturbation, check_nodes
 from .phenotypes import evaluate_states, resolve_phenotype
 from .scenarios import Scenario
+from .symbolic_sets import SymbolicSet
 
 __all__ = ["SimulationResult", "simulate"]
 
@@ -232,6 +233,12 @@ def simulate(
     attractors, _ = evaluator.global_attractors(perturbation)
     owner: dict[int, int] = {}
     for number, attractor in enumerate(attractors):
+        if isinstance(attractor, SymbolicSet):
+            raise LimitError(
+                f"an attractor of {attractor.size} states is too large to tell which runs end in it "
+                "(raise Limits(listed_states=...))",
+                budget="listed_states",
+            )
         for state in attractor.states.tolist():
             owner[int(state)] = number
     counts = np.zeros(len(attractors) + 1, dtype=np.int64)
@@ -239,8 +246,8 @@ def simulate(
         counts[owner.get(int(state), len(attractors))] += 1
     listed = []
     for number, attractor in enumerate(attractors):
-        if counts[number]:
-            strings = [state_to_string(int(s), size) for s in attractor.states]
+        if counts[number] and not isinstance(attractor, SymbolicSet):
+            strings = [state_to_string(int(s), size) for s in attractor.states.tolist()]
             pattern = "".join(c[0] if len(set(c)) == 1 else "*" for c in zip(*strings, strict=True))
             listed.append((pattern, float(counts[number] / runs)))
     listed.sort(key=lambda item: (-item[1], item[0]))

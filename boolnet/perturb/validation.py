@@ -49,9 +49,10 @@ from ..states import state_to_string
 from ..update import Update
 from .evaluate import Evaluator, Mode
 from .perturbations import Perturbation, parse_perturbation
-from .phenotypes import Presence, classify, evaluate_states, resolve_phenotype
-from .reduction import StateSet
+from .phenotypes import Presence, resolve_phenotype
+from .reduction import AnySet
 from .scenarios import Scenario, parse_scenario
+from .symbolic_sets import SymbolicSet
 
 __all__ = [
     "Case",
@@ -366,9 +367,10 @@ def _run_check(network: Network, check: Check, update: Update, limits: Limits | 
         scenario=check.scenario,
         mode=Mode.FROM_PHENOTYPE if check.start else Mode.GLOBAL,
         limits=limits,
+        observed=[claim.phenotype.expr for claim in check.claims],
     )
     outcome = evaluator.outcome(check.perturbation)
-    attractors: tuple[StateSet, ...] = outcome.attractors
+    attractors = outcome.attractors
     if check.start is not None and len(evaluator.start_states()) == 0:
         claim = check.claims[0]
         return CheckResult(
@@ -376,14 +378,16 @@ def _run_check(network: Network, check: Check, update: Update, limits: Limits | 
         )
     failures = []
     for claim in check.claims:
-        presences = [classify(evaluate_states(claim.phenotype.expr, network, a.states)) for a in attractors]
+        presences = [evaluator.presence_of(a, claim.phenotype.expr) for a in attractors]
         ok, breaking = claim.holds(presences)
         if not ok:
             failures.append((claim, tuple(_pattern(attractors[i], len(network)) for i in breaking)))
     return CheckResult(check, update, not failures, len(attractors), tuple(failures))
 
 
-def _pattern(attractor: StateSet, size: int) -> str:
+def _pattern(attractor: AnySet, size: int) -> str:
+    if isinstance(attractor, SymbolicSet):
+        return attractor.pattern
     strings = [state_to_string(int(s), size) for s in attractor.states]
     return "".join(c[0] if len(set(c)) == 1 else "*" for c in zip(*strings, strict=True))
 
