@@ -13,7 +13,7 @@ from strategies import networks
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
 from boolnet.engines import rulebdd, symbolic
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
-from boolnet.engines.trapspaces import find_trap_spaces
+from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
 from boolnet.model import Network
 from boolnet.results import AttractorResult
 from boolnet.update import Update
@@ -143,3 +143,29 @@ def test_corpus_inputs_fixed_agrees_with_exhaustive(path: Path) -> None:
 @pytest.mark.parametrize("path", corpus_params("bbm", max_nodes=12))
 def test_corpus_free_inputs_agrees_with_exhaustive(path: Path) -> None:
     _compare_with_exhaustive(path)
+
+
+# 30-50 s each: measured by benchmarks/attractors.py rather than run on every commit
+BENCHMARK_ONLY = ("bbm-079-", "bbm-277-")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        param
+        for param in corpus_params("bbm-inputs-fixed", min_nodes=21, max_nodes=200)
+        if not str(param.id or "").startswith(BENCHMARK_ONLY)  # type: ignore[attr-defined]
+    ],
+)
+def test_corpus_agrees_with_the_trap_space_solver(path: Path) -> None:
+    # beyond the exhaustive engine's reach: the fixed points are exactly clingo's, and every
+    # minimal trap space holds an attractor whose pattern fits in it
+    network = read_network(path)
+    found = find_async_attractors(network, Limits(timeout=60))
+    fixed_points = {a.pattern for a in found.attractors if a.size == 1}
+    assert fixed_points == {t.pattern for t in find_fixed_points(network).trap_spaces}
+    for space in (t.pattern for t in find_trap_spaces(network, kind="minimal").trap_spaces):
+        assert any(
+            all(s == "*" or s == a for s, a in zip(space, attractor.pattern, strict=True))
+            for attractor in found.attractors
+        ), space
