@@ -8,20 +8,24 @@ the symbolic engine's sets, output lifting and phenotype classification.
 from __future__ import annotations
 
 import pytest
+from conftest import corpus_models
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oracle import attractor_sets
 from strategies import expressions, networks
 from test_screen_exact import as_strings, perturbations, satisfied
 
+from boolnet import find_attractors, read_network
 from boolnet.errors import LimitError
 from boolnet.expr import to_text
 from boolnet.formats import parse_rules
 from boolnet.limits import Limits
 from boolnet.model import Network, Phenotype
+from boolnet.parsing import parse_expression
 from boolnet.perturb.evaluate import Evaluator
-from boolnet.perturb.perturbations import Perturbation
+from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.phenotypes import Presence
+from boolnet.perturb.reduction import StateSet
 from boolnet.perturb.screen import screen
 from boolnet.perturb.symbolic_sets import SymbolicSet
 
@@ -104,3 +108,38 @@ def test_an_output_fixed_on_an_attractor_is_lifted_with_its_value() -> None:
     outcome = evaluator.outcome(Perturbation())
     found = sorted((a.pattern, p) for a, p in zip(outcome.attractors, outcome.presence, strict=True))
     assert found == [("0100", Presence.NEVER), ("1011", Presence.ALWAYS)]
+
+
+MAPK = corpus_models("bbm", max_nodes=53, min_nodes=53)
+
+
+@pytest.mark.skipif(not MAPK, reason="corpus not found (MAPK cancer cell fate, bbm-070)")
+def test_mapk_screen_outcomes_equal_recomputing_from_scratch() -> None:
+    # attractors of up to 10^12 states: the screen's symbolic lifting against the symbolic
+    # engine on each perturbed network, with v_Proliferation read off the patterns
+    (path,) = [p for p in MAPK if "MAPK" in p.name]
+    network = read_network(path)
+    proliferation = network.nodes.index("v_Proliferation")
+    evaluator = Evaluator(network, Phenotype("P", parse_expression("v_Proliferation")), update="async")
+    chosen = [
+        Perturbation(),
+        Perturbation.of([Action.knockout("v_ATM")]),
+        Perturbation.of([Action.overexpression("v_p70"), Action.knockout("v_SMAD")]),
+        Perturbation.of([Action.knockout("v_MYC"), Action.knockout("v_TGFBR")]),
+        Perturbation.of([Action.overexpression("v_RAS"), Action.knockout("v_p53")]),
+    ]
+    for perturbation in chosen:
+        outcome = evaluator.outcome(perturbation)
+        expected = find_attractors(perturbation.apply(network), "async").attractors
+        assert sorted((a.pattern, a.size) for a in expected) == sorted(
+            (_pattern_of(a, network), a.size if isinstance(a, SymbolicSet) else len(a.states))
+            for a in outcome.attractors
+        )
+        by_pattern = {"1": Presence.ALWAYS, "*": Presence.SOMETIMES, "0": Presence.NEVER}
+        assert sorted(by_pattern[a.pattern[proliferation]] for a in expected) == sorted(outcome.presence)
+
+
+def _pattern_of(attractor: SymbolicSet | StateSet, network: Network) -> str:
+    if isinstance(attractor, SymbolicSet):
+        return attractor.pattern
+    return pattern(as_strings(network, attractor.states))
