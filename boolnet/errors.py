@@ -26,6 +26,18 @@ __all__ = [
 class BoolnetError(Exception):
     """Base class of every error boolnet raises deliberately."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt without __init__ (subclasses take keyword arguments), so that an error
+        # raised in a worker process of a parallel screen reaches the caller intact
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(kind: type[BoolnetError], args: tuple[object, ...], state: dict[str, object]) -> BoolnetError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(BoolnetError):
     """A mistake in user input (a file or an expression), located by line and column.

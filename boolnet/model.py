@@ -133,6 +133,10 @@ class Network:
             for name in sorted(variables(phenotype.expr) - index.keys()):
                 raise _undefined(name, phenotype.location, index)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # pickled by its fields (the derived index is rebuilt), e.g. for worker processes
+        return (Network, (self.rules, self.phenotypes, self.perturbation, self.name, self.cuts))
+
     # -- nodes ---------------------------------------------------------------
     @property
     def nodes(self) -> tuple[str, ...]:

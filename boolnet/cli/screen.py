@@ -79,6 +79,14 @@ def _screen_options(function: Any) -> Any:
                 default="table",
                 show_default=True,
             ),
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(1, None),
+                default=1,
+                show_default=True,
+                help="Worker processes evaluating perturbations (same results; 0.5 s to start each).",
+            ),
         ]
     ):
         function = option(function)
@@ -127,6 +135,7 @@ def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
             prune=prune,
             method=options["method"],
             limits=limits_of(options["timeout"], options["memory"]),
+            jobs=options["jobs"],
         )
         for scenario in scenarios
     ]

@@ -51,11 +51,33 @@ AUTOREF_BYTES_PER_NODE = 150  # measured footprint of one dd.autoref node (pure 
 @cache
 def backend() -> str:
     """``"cudd"`` when ``dd.cudd`` can be imported, else ``"autoref"``."""
+    with _without_networkx():
+        import dd
     try:
         import dd.cudd  # noqa: F401
     except ImportError:  # a dd wheel built without CUDD
         return "autoref"
     return "cudd"
+
+
+@contextmanager
+def _without_networkx() -> Iterator[None]:
+    """Let ``dd`` load without networkx, which it imports (optionally) only to draw BDDs.
+
+    Importing networkx costs about 0.2 s, most of a small model's whole run.
+    ``dd`` catches the ``ImportError`` and leaves its drawing helpers
+    unavailable; none is used here.  networkx stays importable for everyone
+    else (the interaction graph): the block only hides it while ``dd`` loads.
+    """
+    if "networkx" in sys.modules:
+        yield
+        return
+    sys.modules["networkx"] = None  # type: ignore[assignment]  # "import networkx" raises ImportError
+    try:
+        yield
+    finally:
+        if "networkx" in sys.modules and sys.modules["networkx"] is None:
+            del sys.modules["networkx"]
 
 
 def new_manager(names: Sequence[str], *, memory: int = SMALL_MEMORY, reordering: bool = False) -> BDD:
@@ -93,6 +115,7 @@ def new_manager(names: Sequence[str], *, memory: int = SMALL_MEMORY, reordering:
 
 
 def _autoref_manager(names: Sequence[str]) -> BDD:
+    backend()  # loads dd
     from dd import autoref
     from dd import bdd as plain
 

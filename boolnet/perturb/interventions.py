@@ -178,6 +178,7 @@ def find_interventions(
     method: str = "auto",
     limits: Limits | None = None,
     progress: Callable[[ScreenEntry], None] | None = None,
+    jobs: int = 1,
 ) -> InterventionResult:
     """The minimal sets of up to ``max_size`` actions that abolish ``phenotype``, best first.
 
@@ -192,7 +193,7 @@ def find_interventions(
         ``"async"`` (default) or ``"sync"``.
     max_size
         The largest set considered.
-    scenario, mode, kinds, targets, strict, method, limits
+    scenario, mode, kinds, targets, strict, method, limits, jobs
         As in :class:`~.screen.Screen`.
     progress
         Called after each screened combination.
@@ -229,6 +230,7 @@ def find_interventions(
         prune=True,
         method=method,
         limits=limits,
+        jobs=jobs,
     )
     search = InterventionSearch(planned)
     for entry in search:

@@ -31,6 +31,7 @@ from ..limits import Limits
 from ..model import Network, Phenotype, suggest
 from ..update import Update, parse_update
 from .evaluate import Evaluator, Mode, Outcome, parse_mode
+from .parallel import EvaluatorPool
 from .perturbations import Action, Kind, Perturbation
 from .phenotypes import resolve_phenotype
 from .scenarios import Scenario
@@ -222,9 +223,13 @@ def _compatible(actions: tuple[Action, ...]) -> bool:
 
 def _combinations(actions: Sequence[Action], max_size: int) -> Iterator[Perturbation]:
     for size in range(1, max_size + 1):
-        for combo in itertools.combinations(actions, size):
-            if _compatible(combo):
-                yield Perturbation(tuple(sorted(combo)))
+        yield from _combinations_of(actions, size)
+
+
+def _combinations_of(actions: Sequence[Action], size: int) -> Iterator[Perturbation]:
+    for combo in itertools.combinations(actions, size):
+        if _compatible(combo):
+            yield Perturbation(tuple(sorted(combo)))
 
 
 class Screen:
@@ -255,13 +260,16 @@ class Screen:
         :func:`~.interventions.find_interventions`.
     method, limits
         For the attractor engine.
+    jobs
+        Worker processes evaluating perturbations (see :mod:`.parallel`);
+        1 evaluates them in this process.  Entries are the same either way.
 
     Raises
     ------
     InputError
         For an unknown phenotype name or a bad expression.
     PerturbationError
-        For unknown targets or kinds.
+        For unknown targets or kinds, or ``jobs`` below 1.
     """
 
     def __init__(
@@ -279,9 +287,13 @@ class Screen:
         prune: bool = False,
         method: str = "auto",
         limits: Limits | None = None,
+        jobs: int = 1,
     ) -> None:
         if max_size < 1:
             raise PerturbationError(f"the largest combination must have at least 1 action, not {max_size}")
+        if jobs < 1:
+            raise PerturbationError(f"a screen needs at least 1 job, not {jobs}")
+        self.jobs = jobs
         self.network = network
         self.phenotype = (
             phenotype if isinstance(phenotype, Phenotype) else resolve_phenotype(network, phenotype)
@@ -293,16 +305,17 @@ class Screen:
         self.prune = prune
         self.actions = candidate_actions(network, self.phenotype, parse_kinds(kinds), targets)
         self.max_size = max_size
-        self.evaluator = Evaluator(
-            network,
-            self.phenotype,
-            update=self.update,
-            scenario=self.scenario,
-            mode=self.mode,
-            strict=strict,
-            method=method,
-            limits=limits,
-        )
+        self._settings = {
+            "network": network,
+            "phenotype": self.phenotype,
+            "update": self.update,
+            "scenario": self.scenario,
+            "mode": self.mode,
+            "strict": strict,
+            "method": method,
+            "limits": limits,
+        }
+        self.evaluator = Evaluator(**self._settings)  # type: ignore[arg-type]
         self.planned = sum(1 for _ in _combinations(self.actions, max_size))
         if self.planned > MAX_COMBINATIONS:
             raise PerturbationError(
@@ -322,25 +335,37 @@ class Screen:
     def __iter__(self) -> Iterator[ScreenEntry]:
         # when the unperturbed network already lacks the phenotype, no perturbation is minimal
         hits: list[frozenset[Action]] = [frozenset()] if self.baseline.abolished else []
-        for perturbation in _combinations(self.actions, self.max_size):
-            members = frozenset(perturbation.actions)
-            covered = any(hit <= members for hit in hits)
-            if covered and self.prune:
-                self.skipped += 1
-                continue
-            outcome = self.evaluator.outcome(perturbation)
-            minimal = outcome.abolished and not covered
-            if minimal:
-                hits.append(members)
-            yield ScreenEntry(
-                perturbation,
-                len(outcome.attractors),
-                outcome.phenotype_attractors,
-                outcome.abolished,
-                minimal,
-                outcome.complete,
-                outcome,
-            )
+        pool = EvaluatorPool(self._settings, self.jobs) if self.jobs > 1 else None
+        try:
+            # size by size: whether a set is covered by a hit depends on smaller sets only
+            for size in range(1, self.max_size + 1):
+                batch = []
+                for perturbation in _combinations_of(self.actions, size):
+                    if self.prune and any(hit <= frozenset(perturbation.actions) for hit in hits):
+                        self.skipped += 1
+                    else:
+                        batch.append(perturbation)
+                if pool is None:
+                    outcomes: Iterator[Outcome] = map(self.evaluator.outcome, batch)
+                else:
+                    outcomes = pool.outcomes(batch)
+                for perturbation, outcome in zip(batch, outcomes, strict=True):
+                    members = frozenset(perturbation.actions)
+                    minimal = outcome.abolished and not any(hit <= members for hit in hits)
+                    if minimal:
+                        hits.append(members)
+                    yield ScreenEntry(
+                        perturbation,
+                        len(outcome.attractors),
+                        outcome.phenotype_attractors,
+                        outcome.abolished,
+                        minimal,
+                        outcome.complete,
+                        outcome,
+                    )
+        finally:
+            if pool is not None:
+                pool.close()
 
     def result(self, entries: Iterable[ScreenEntry], *, finished: bool = True) -> ScreenResult:
         """The result of the entries evaluated so far; incomplete unless ``finished``."""
@@ -374,6 +399,7 @@ def screen(
     method: str = "auto",
     limits: Limits | None = None,
     progress: Callable[[ScreenEntry], None] | None = None,
+    jobs: int = 1,
 ) -> ScreenResult:
     """Screen every combination of up to ``max_size`` actions against ``phenotype``.
 
@@ -401,6 +427,7 @@ def screen(
         strict=strict,
         method=method,
         limits=limits,
+        jobs=jobs,
     )
     entries = []
     for entry in planned:

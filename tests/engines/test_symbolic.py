@@ -169,3 +169,22 @@ def test_corpus_agrees_with_the_trap_space_solver(path: Path) -> None:
             all(s == "*" or s == a for s, a in zip(space, attractor.pattern, strict=True))
             for attractor in found.attractors
         ), space
+
+
+def test_loading_dd_leaves_networkx_unloaded_but_importable() -> None:
+    # networkx costs ~0.2 s of every small run; dd only needs it to draw BDDs
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from boolnet.engines.rulebdd import backend, new_manager\n"
+        "backend(); new_manager(['a'])\n"
+        "assert 'networkx' not in sys.modules, 'networkx was imported'\n"
+        "import networkx\n"
+        "from boolnet import interaction_graph, parse_rules\n"
+        "print(interaction_graph(parse_rules('a = !b\\nb = a')).number_of_edges())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2"
