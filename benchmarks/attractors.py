@@ -70,6 +70,12 @@ def _boolnet_work(tool: str, task: str, path: str, timeout: float, memory_mib: i
         if memory_mib is None
         else boolnet.Limits(timeout=timeout, memory=memory_mib << 20)
     )
+    # the solver libraries load before the clock starts, as the peers' load on import
+    import clingo  # noqa: F401
+
+    from boolnet.engines.rulebdd import backend
+
+    backend()
     start = time.perf_counter()
     try:
         network = boolnet.read_network(path)

@@ -2,12 +2,13 @@
 
 For each model: the screen (percolation + output elimination + cached cores,
 see boolnet.perturb.reduction) over every single and double ko/oe
-combination, and a naive loop that recomputes each perturbed network from
-scratch with ``find_attractors(method="auto")``.  The naive loop is timed on
-a sample of perturbations and extrapolated to the full screen (it would take
-minutes to hours otherwise).  Prints a table and writes JSON.
+combination, in one process and with ``--jobs`` worker processes, and a
+naive loop that recomputes each perturbed network from scratch with
+``find_attractors(method="auto")`` in one process.  The naive loop is timed
+on a sample of the double perturbations and extrapolated to the full screen
+(it would take minutes to hours otherwise).  Prints a table and writes JSON.
 
-    python benchmarks/screen.py [--output screen.json] [--naive-sample 10] [--timeout 60]
+    python benchmarks/screen.py [--jobs 2] [--naive-sample 10] [--timeout 60] [--output screen.json]
 
 Speed-up is the screen's perturbations per second over the naive loop's,
 so it stays meaningful for a screen stopped at ``--timeout``.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 import boolnet
 from boolnet.errors import BoolnetError
-from boolnet.perturb.screen import Screen
+from boolnet.perturb.screen import Screen, _combinations_of
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "bbm"
@@ -34,59 +35,49 @@ MODELS = [
 ]
 
 
-def run(name: str, path: Path, phenotype: str, sample: int, timeout: float) -> dict[str, object]:
-    network = boolnet.read_network(path)
-    row: dict[str, object] = {
-        "model": name,
-        "nodes": len(network),
-        "phenotype": phenotype,
-        "update": "asynchronous",
-    }
+def time_screen(network: boolnet.Network, phenotype: str, jobs: int, timeout: float) -> dict[str, object]:
+    """The full screen with ``jobs`` processes, stopped after ``timeout`` seconds."""
     start = time.perf_counter()
     try:
-        planned = Screen(network, phenotype, update="async", max_size=2, kinds="ko,oe")
-        row["perturbations"] = planned.planned
+        planned = Screen(network, phenotype, update="async", max_size=2, kinds="ko,oe", jobs=jobs)
         done = 0
         for _ in planned:
             done += 1
             if time.perf_counter() - start > timeout:
                 break
-        elapsed = time.perf_counter() - start
-        row.update(
-            screened=done,
-            screen_seconds=elapsed,
-            screen_rate=done / elapsed,
-            complete=done == planned.planned,
-            distinct_cores=planned.evaluator.reducer.core_computations,
-        )
     except BoolnetError as error:
-        row.update(screen_error=str(error).splitlines()[0], screen_seconds=time.perf_counter() - start)
-        return row
-    rng = random.Random(0)
-    from boolnet.perturb.screen import _combinations
+        return {"jobs": jobs, "screen_error": str(error).splitlines()[0]}
+    elapsed = time.perf_counter() - start
+    return {
+        "jobs": jobs,
+        "perturbations": planned.planned,
+        "screened": done,
+        "screen_seconds": elapsed,
+        "screen_rate": done / elapsed,
+        "complete": done == planned.planned,
+    }
 
-    every = list(_combinations(planned.actions, 2))
-    chosen = rng.sample(every, min(sample, len(every)))
+
+def time_naive(network: boolnet.Network, phenotype: str, sample: int) -> dict[str, object]:
+    """Seconds per double perturbation when each perturbed network is solved from scratch."""
+    actions = Screen(network, phenotype, max_size=1).actions
+    doubles = list(_combinations_of(actions, 2))
+    chosen = random.Random(0).sample(doubles, min(sample, len(doubles)))
     start = time.perf_counter()
     try:
         for perturbation in chosen:
             boolnet.find_attractors(perturbation.apply(network), "async")
-        naive = (time.perf_counter() - start) / len(chosen)
-        row.update(
-            naive_seconds_per_perturbation=naive,
-            naive_rate=1 / naive,
-            naive_total_extrapolated=naive * int(row["perturbations"]),  # type: ignore[call-overload]
-            speedup=row["screen_rate"] * naive,  # type: ignore[operator]
-        )
     except BoolnetError as error:
-        row.update(naive_error=str(error).splitlines()[0])
-    return row
+        return {"naive_error": str(error).splitlines()[0]}
+    per = (time.perf_counter() - start) / len(chosen)
+    return {"naive_sample": len(chosen), "naive_seconds_per_perturbation": per, "naive_rate": 1 / per}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = REPO / "benchmarks" / "results" / f"screen-{dt.date.today().isoformat()}.json"
     parser.add_argument("--output", type=Path, default=default)
+    parser.add_argument("--jobs", type=int, default=2, help="Worker processes for the parallel screen.")
     parser.add_argument("--naive-sample", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=60.0, help="Stop a screen after this many seconds.")
     args = parser.parse_args()
@@ -95,25 +86,32 @@ def main() -> None:
         if not path.is_file():
             print(f"skipping {name}: {path} not found")
             continue
-        rows.append(run(name, path, phenotype, args.naive_sample, args.timeout))
-    header = (
-        f"{'model':<28} {'perturb.':>8} {'screen s':>9} {'pert/s':>8} "
-        f"{'naive pert/s':>12} {'naive total s':>13} {'speedup':>8}"
+        network = boolnet.read_network(path)
+        naive = time_naive(network, phenotype, args.naive_sample)
+        for jobs in sorted({1, args.jobs}):
+            row: dict[str, object] = {"model": name, "nodes": len(network), "phenotype": phenotype}
+            row |= time_screen(network, phenotype, jobs, args.timeout) | naive
+            if "screen_rate" in row and "naive_rate" in row:
+                row["naive_total_extrapolated"] = int(row["perturbations"]) / float(row["naive_rate"])  # type: ignore[call-overload]
+                row["speedup"] = float(row["screen_rate"]) / float(row["naive_rate"])  # type: ignore[arg-type]
+            rows.append(row)
+    print(
+        f"{'model':<26} {'jobs':>4} {'perturb.':>8} {'screen s':>9} {'pert/s':>8} "
+        f"{'naive pert/s':>12} {'naive total s':>13} {'speed-up':>8}"
     )
-    print(header)
     for r in rows:
         if "screen_error" in r:
-            print(f"{r['model']:<28} screen not possible: {r['screen_error']}")
+            print(f"{r['model']:<26} {r['jobs']:>4} screen not possible: {r['screen_error']}")
             continue
-        naive = r.get("naive_rate")
-        print(
-            f"{r['model']:<28} {r['screened']:>8} {r['screen_seconds']:>9.2f} {r['screen_rate']:>8.1f} "
-            + (
-                f"{naive:>12.2f} {r['naive_total_extrapolated']:>13.1f} {r['speedup']:>7.1f}x"
-                if naive
-                else f"  naive not possible: {r.get('naive_error')}"
+        head = f"{r['model']:<26} {r['jobs']:>4} {r['screened']:>8} "
+        head += f"{r['screen_seconds']:>9.2f} {r['screen_rate']:>8.1f} "
+        if "speedup" in r:
+            print(
+                head
+                + f"{r['naive_rate']:>12.2f} {r['naive_total_extrapolated']:>13.1f} {r['speedup']:>7.1f}x"
             )
-        )
+        else:
+            print(head + f"  naive not possible: {r.get('naive_error')}")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(rows, indent=2) + "\n")
 

@@ -27,8 +27,13 @@ class Limits:
     listed_states
         Attractors larger than this are reported by pattern and size, with
         their states omitted.
+    listed_answers
+        Solvers that list answers one by one (fixed points, trap spaces) stop
+        past this many with an error that gives, where it can be counted
+        symbolically, their exact number.
     """
 
     memory: int = 4 * GIB
     timeout: float | None = None
     listed_states: int = 100_000
+    listed_answers: int = 100_000

@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
-from boolnet.engines.trapspaces import MaximalTrapSpaces, TrapSpace, find_fixed_points, find_trap_spaces
+from boolnet.engines.trapspaces import (
+    MaximalTrapSpaces,
+    TrapSpace,
+    count_fixed_points,
+    find_fixed_points,
+    find_trap_spaces,
+)
 from boolnet.expr import And, Not, Or, Var
 from boolnet.model import Network, Rule
 
@@ -122,3 +128,40 @@ def test_corpus_fixed_points_match_exhaustive(path: Path) -> None:
         if a.is_fixed_point
     }
     assert patterns(find_fixed_points(network)) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(networks(max_nodes=8))
+def test_fixed_points_are_counted_exactly_with_bdds(network: Network) -> None:
+    assert count_fixed_points(network) == len(find_fixed_points(network).trap_spaces)
+
+
+def test_too_many_fixed_points_is_a_clear_limit_with_the_exact_count() -> None:
+    network = parse_rules("\n".join(f"a{i} = a{i}" for i in range(12)) + "\nb = a0 & !b")
+    with pytest.raises(LimitError, match="the network has 2048 fixed points, too many to list") as caught:
+        find_fixed_points(network, limits=Limits(listed_answers=100))
+    assert caught.value.budget == "listed_answers"
+    with pytest.raises(LimitError, match="2048 fixed points"):
+        find_trap_spaces(network, limits=Limits(listed_answers=100))
+    first = find_fixed_points(network, limit=5, limits=Limits(listed_answers=100))
+    assert len(first.trap_spaces) == 5 and not first.complete
+    assert len(find_fixed_points(network, limits=Limits(listed_answers=2048)).trap_spaces) == 2048
+
+
+def test_too_many_maximal_trap_spaces_is_a_clear_limit() -> None:
+    network = parse_rules("\n".join(f"a{i} = a{i}" for i in range(12)))
+    with pytest.raises(LimitError, match="more than 10 maximal trap spaces"):
+        find_trap_spaces(network, kind="maximal", limits=Limits(listed_answers=10))
+
+
+def test_the_cli_reports_too_many_fixed_points_without_a_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from boolnet.cli import main
+
+    model = tmp_path / "many.txt"
+    model.write_text("\n".join(f"a{i} = a{i}" for i in range(18)) + "\n")
+    result = CliRunner().invoke(main, ["fixed-points", str(model)])
+    assert result.exit_code == 1
+    assert "262144 fixed points, too many to list" in result.output
+    assert "Traceback" not in result.output
