@@ -413,8 +413,8 @@ def _solve(
     """The patterns of the answers, and whether they are all (``limit`` reached or not).
 
     Without a ``limit``, ``count_early`` is called once ``EARLY_COUNT``
-    answers are listed, and listing past ``limits.listed_answers`` raises
-    :class:`_TooManyAnswers`.
+    answers (or ``limits.listed_answers``, if fewer) are listed, and listing
+    past ``limits.listed_answers`` raises :class:`_TooManyAnswers`.
     """
     patterns: list[str] = []
     complete = True

@@ -438,8 +438,10 @@ class Reducer:
                         "a synchronous attractor is too large to list (raise Limits(listed_states=...))",
                         budget="listed_states",
                     )
-                return self._core(core, vals, functions, symbolic=True)
-            value = (_local_states(result.attractors), result.complete, result.engine)
+                # remembered under this key too, so that the listing engine is not run again
+                value = self._core(core, vals, functions, symbolic=True)
+            else:
+                value = (_local_states(result.attractors), result.complete, result.engine)
         self._cores[key] = value
         return value
 

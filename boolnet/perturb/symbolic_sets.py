@@ -95,7 +95,6 @@ class SymbolicCores:
 
     def __init__(self) -> None:
         self.manager: BDD = new_manager([])
-        self._declared = 0
 
     def _declare(self, names: Sequence[str]) -> None:
         missing = [name for name in names if name not in self.manager.vars]
@@ -104,9 +103,7 @@ class SymbolicCores:
 
     def keep(self, found: AttractorSets, size: int) -> SymbolicCore:
         """Copy the attractor sets of a core of ``size`` nodes into this manager."""
-        if size > self._declared:
-            self._declare([f"x{j}" for j in range(self._declared, size)])
-            self._declared = size
+        self._declare([f"x{j}" for j in range(size)])
         sets = tuple(found.manager.copy(states, self.manager) for states in found.sets)
         return SymbolicCore(sets, found.attractors)
 
