@@ -100,6 +100,10 @@ class Network:
     cuts
         The regulations cut by :meth:`cut` so far, as ``(source, target,
         value)``: the target's rule sees ``source`` fixed to ``value``.
+    readouts
+        Nodes declared as phenotype read-outs (``Proliferation``,
+        ``Apoptosis``...): they report what the cell does rather than being
+        drug targets, so screens leave them out of their default candidates.
 
     Raises
     ------
@@ -112,6 +116,7 @@ class Network:
     perturbation: tuple[tuple[str, int], ...] = ()
     name: str = ""
     cuts: tuple[tuple[str, str, int], ...] = ()
+    readouts: tuple[str, ...] = ()
     _index: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -132,10 +137,19 @@ class Network:
         for phenotype in self.phenotypes:
             for name in sorted(variables(phenotype.expr) - index.keys()):
                 raise _undefined(name, phenotype.location, index)
+        for name in self.readouts:
+            if name not in index:
+                hint = suggest(name, index)
+                raise ModelError(f"read-out '{name}' is not a node" + (f"; {hint}" if hint else ""))
+        if len(set(self.readouts)) != len(self.readouts):
+            raise ModelError(f"a read-out is declared twice: {', '.join(self.readouts)}")
 
     def __reduce__(self) -> tuple[object, ...]:
         # pickled by its fields (the derived index is rebuilt), e.g. for worker processes
-        return (Network, (self.rules, self.phenotypes, self.perturbation, self.name, self.cuts))
+        return (
+            Network,
+            (self.rules, self.phenotypes, self.perturbation, self.name, self.cuts, self.readouts),
+        )
 
     # -- nodes ---------------------------------------------------------------
     @property

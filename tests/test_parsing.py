@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from boolnet import InputError, ModelError, parse_bnet, parse_expression, parse_rules, read_network
+from boolnet import InputError, ModelError, Network, parse_bnet, parse_expression, parse_rules, read_network
 from boolnet.expr import And, Const, Not, Or, Var, to_text
+from boolnet.formats.rules import format_rules
 
 
 @pytest.mark.parametrize(
@@ -43,6 +44,21 @@ def test_native_rules_with_comments_inputs_and_phenotypes() -> None:
     assert net.inputs == ("EGFR",)
     assert [p.name for p in net.phenotypes] == ["Active"]
     assert net.rule("STAT3").location is not None and net.rule("STAT3").location.line == 4
+
+
+def test_readout_declarations_are_parsed_and_written_back() -> None:
+    net = parse_rules(
+        "S = S\n"
+        "P = S\n"
+        "readout P , Q  # both report what the cell does\n"
+        "Q = P\n"
+        "readout P\n"
+        "readout = S  # a node may still be called readout\n"
+    )
+    assert net.readouts == ("P", "Q")
+    assert "readout" in net.nodes
+    again = parse_rules(format_rules(net))
+    assert (again.rules, again.readouts) == (net.rules, net.readouts)
 
 
 def test_booleannet_rules_skip_initial_values() -> None:
@@ -84,6 +100,18 @@ BAD_RULES = [
         "A = A\nphenotype P = Q\n",
         "m.txt:2:15: undefined node 'Q'; give it a rule, or declare it an input with 'Q = Q'",
     ),
+    (
+        "A = A\nProlif = A\nreadout Prolif, Prolf\n",
+        "m.txt:3:17: read-out 'Prolf' is not a node; did you mean 'Prolif'?",
+    ),
+    (
+        "A = A\nB = A\nreadout A\n",
+        "m.txt:3:9: read-out 'A' is an input; an input is set from outside (a mutation, a drug); "
+        "a read-out reports a phenotype",
+    ),
+    ("A = A\nB = A\nreadout B C\n", "m.txt:3:11: expected ',' between read-out names"),
+    ("A = A\nB = A\nreadout B,\n", "m.txt:3:11: expected a node name in the read-out list"),
+    ("A = A\nB = A\nreadout   # nothing\n", "m.txt:3:11: expected a node name in the read-out list"),
 ]
 
 
@@ -100,6 +128,14 @@ def test_error_shows_the_source_line_and_a_caret() -> None:
     assert str(caught.value) == (
         "il6.txt:2:15: expected a node name after '&'\n    2 | STAT3 = JAK & )\n      |               ^"
     )
+
+
+def test_a_network_checks_its_readouts() -> None:
+    rules = parse_rules("A = A\nB = A\n").rules
+    with pytest.raises(ModelError, match="read-out 'b' is not a node; did you mean 'B'"):
+        Network(rules, readouts=("b",))
+    with pytest.raises(ModelError, match="declared twice"):
+        Network(rules, readouts=("B", "B"))
 
 
 def test_model_errors_are_input_errors() -> None:

@@ -31,9 +31,9 @@ MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
 
 
 def readout_nodes(network: Network, graph: nx.DiGraph | None = None) -> list[str]:
-    """Nodes worth showing first: those named by phenotypes and those regulating nothing else."""
+    """Nodes worth showing first: declared read-outs, nodes phenotypes name, nodes regulating nothing."""
     graph = graph if graph is not None else interaction_graph(network)
-    named = set().union(*(variables(p.expr) for p in network.phenotypes))
+    named = set().union(*(variables(p.expr) for p in network.phenotypes)) | set(network.readouts)
     sinks = {n for n in network.nodes if not (set(graph.successors(n)) - {n})}
     return [n for n in network.nodes if (n in named or n in sinks) and n not in network.inputs]
 
@@ -76,11 +76,13 @@ def info(model: Path, fmt: str, max_loops: int, loop_length: int) -> None:
                     "out_degree": graph.out_degree(node),
                     "input": node in network.inputs,
                     "constant": node in network.constants,
+                    "readout": node in network.readouts,
                 }
                 for node in network.nodes
             ],
             "inputs": list(network.inputs),
             "constants": list(network.constants),
+            "readouts": list(network.readouts),
             "phenotypes": {p.name: to_text(p.expr) for p in network.phenotypes},
             "edges": [
                 {"source": a, "target": b, "sign": str(d["sign"])} for a, b, d in graph.edges(data=True)
@@ -95,6 +97,7 @@ def info(model: Path, fmt: str, max_loops: int, loop_length: int) -> None:
         f"nodes       {len(network)}",
         f"inputs      {len(network.inputs)}: {', '.join(network.inputs) or '-'}",
         f"constants   {len(network.constants)}: {', '.join(network.constants) or '-'}",
+        f"read-outs   {len(network.readouts)}: {', '.join(network.readouts) or '-'}",
         f"phenotypes  {len(network.phenotypes)}: {', '.join(p.name for p in network.phenotypes) or '-'}",
         f"regulations {len(signs)}: {signs.count(Sign.ACTIVATING)} activating, "
         f"{signs.count(Sign.INHIBITING)} inhibiting, {signs.count(Sign.DUAL)} dual",
@@ -103,7 +106,15 @@ def info(model: Path, fmt: str, max_loops: int, loop_length: int) -> None:
     rows = [["node", "in", "out", "rule"]]
     for node in network.nodes:
         rule = to_text(network.rule(node).expr)
-        note = "  (input)" if node in network.inputs else "  (constant)" if node in network.constants else ""
+        note = (
+            "  (input)"
+            if node in network.inputs
+            else "  (constant)"
+            if node in network.constants
+            else "  (read-out)"
+            if node in network.readouts
+            else ""
+        )
         rows.append([node, str(graph.in_degree(node)), str(graph.out_degree(node)), rule + note])
     lines += align(rows, right=[False, True, True, False])
     shown = f"{len(loops)}{' shown, more exist' if more else ''}; at most {loop_length} nodes; shortest first"

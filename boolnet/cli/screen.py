@@ -55,7 +55,14 @@ def _screen_options(function: Any) -> Any:
                 "--targets",
                 default=None,
                 metavar="NODE,...",
-                help="Candidate nodes (default: every node that is neither an input nor in the phenotype).",
+                help="Candidate nodes (default: every node that is not an input, a read-out or in the "
+                "phenotype).",
+            ),
+            click.option(
+                "--exclude",
+                default=None,
+                metavar="NODE,...",
+                help="Nodes left out of the candidates (e.g. the read-outs of a .bnet model).",
             ),
             click.option(
                 "--from-phenotype",
@@ -115,12 +122,16 @@ def _progress(iterator: Iterator[ScreenEntry], total: int, label: str) -> Iterat
             yield entry
 
 
+def _names(text: str) -> list[str]:
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
 def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
     network = read_network(model)
     network = perturbation_of(options["ko"], options["oe"], options["cut"]).apply(network)
     base = scenario_of(options["scenario"], network)
     scenarios: list[Scenario] = sweep(network, base) if options["scenarios"] == "all" else [base]
-    targets = [t.strip() for t in options["targets"].split(",") if t.strip()] if options["targets"] else None
+    targets = _names(options["targets"]) if options["targets"] else None
     return [
         Screen(
             network,
@@ -131,6 +142,7 @@ def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
             max_size=options["max_size"],
             kinds=options["kinds"],
             targets=targets,
+            exclude=_names(options["exclude"] or ""),
             strict=options["strict"],
             prune=prune,
             method=options["method"],

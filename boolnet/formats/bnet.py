@@ -7,8 +7,8 @@
     STAT3, JAK & !SOCS3
 
 The ``targets, factors`` header is optional; ``#`` starts a comment.  Inputs
-are written ``X, X``.  Phenotype declarations have no place in ``.bnet`` and
-are not written.
+are written ``X, X``.  Phenotype and read-out declarations have no place in
+``.bnet`` and are not written.
 """
 
 from __future__ import annotations

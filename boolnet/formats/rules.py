@@ -7,12 +7,16 @@ Native format, one rule a line::
     STAT3 = JAK & !SOCS3             # operators & | ! (or ~), parentheses
     Notch3 = JAK or Jagged1          # the words and, or, not work too
     Const_on = 1                     # constants 0 1 true false
+    readout Proliferation, SelfRenewal
     phenotype Tumorigenic = STAT3 & (SelfRenewal | HypoxiaSurvival)
 
 BooleanNet files write rules as ``STAT3* = JAK and not SOCS3``; in such a file
 the lines without a star (``STAT3 = False``, ``A = Random``) set initial values
 for simulations and are skipped here.  ``phenotype NAME = expression`` lines
 declare named phenotypes (conditions on states), used by screens.
+``readout NODE, NODE...`` lines declare nodes that read out a phenotype
+(proliferation, apoptosis...) rather than act as drug targets: screens leave
+them out of their default candidates.
 """
 
 from __future__ import annotations
@@ -22,12 +26,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..expr import to_text
-from ..model import Network, Phenotype, Rule, SourceLocation
+from ..model import Network, Phenotype, Rule, SourceLocation, suggest
 from ..parsing import Assignment, decode_text, parse_assignment, split_comment
 
 __all__ = ["format_rules", "parse_rules", "read_rules", "write_rules"]
 
 _PHENOTYPE = re.compile(r"\s*phenotype\s+")
+_READOUT = re.compile(r"\s*readout(?=\s|$)(?!\s*[*=])")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _INITIAL_VALUE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:true|false|random|0|1)\s*$", re.IGNORECASE)
 _STARRED = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*\*\s*=")
 
@@ -50,11 +56,15 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
     boolean_net = any(_STARRED.match(split_comment(line)) for line in lines)
     rules: list[Rule] = []
     phenotypes: list[Phenotype] = []
+    readouts: list[tuple[str, int, SourceLocation]] = []  # name, column, where
     for number, line in enumerate(lines, start=1):
         content = split_comment(line)
         if not content.strip():
             continue
         location = SourceLocation(source, number, line)
+        if match := _READOUT.match(content):
+            readouts += _readout_names(content, match.end(), location)
+            continue
         if match := _PHENOTYPE.match(content):
             masked = " " * match.end() + line[match.end() :]  # keep columns
             parsed = parse_assignment(masked, number, source, separator="=", what="phenotype")
@@ -75,7 +85,9 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
     if not rules:
         raise InputError("no rules found: the file is empty or holds only comments", source=source)
     _check_phenotype_names(phenotypes, rules)
-    return Network(tuple(rules), tuple(phenotypes), name=source)
+    _check_readouts(readouts, rules)
+    names = tuple(dict.fromkeys(name for name, _, _ in readouts))
+    return Network(tuple(rules), tuple(phenotypes), name=source, readouts=names)
 
 
 def _rule(parsed: Assignment, location: SourceLocation) -> Rule:
@@ -108,6 +120,55 @@ def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> No
         seen[phenotype.name] = location.line
 
 
+def _readout_names(
+    content: str, start: int, location: SourceLocation
+) -> list[tuple[str, int, SourceLocation]]:
+    """The names of a ``readout A, B`` line (from ``start``), each with its 1-based column."""
+    names: list[tuple[str, int, SourceLocation]] = []
+    position = start
+    while True:
+        while position < len(content) and content[position].isspace():
+            position += 1
+        match = _NAME.match(content, position)
+        if not match:
+            raise _error_at(location, position + 1, "expected a node name in the read-out list")
+        names.append((match.group(), position + 1, location))
+        position = match.end()
+        while position < len(content) and content[position].isspace():
+            position += 1
+        if position == len(content):
+            return names
+        if content[position] != ",":
+            raise _error_at(location, position + 1, "expected ',' between read-out names")
+        position += 1
+
+
+def _check_readouts(readouts: list[tuple[str, int, SourceLocation]], rules: list[Rule]) -> None:
+    by_name = {rule.target: rule for rule in rules}
+    for name, column, location in readouts:
+        if name not in by_name:
+            hint = suggest(name, by_name)
+            raise _error_at(location, column, f"read-out '{name}' is not a node", hint=hint)
+        if by_name[name].is_input:
+            raise _error_at(
+                location,
+                column,
+                f"read-out '{name}' is an input",
+                hint="an input is set from outside (a mutation, a drug); a read-out reports a phenotype",
+            )
+
+
+def _error_at(location: SourceLocation, column: int, message: str, hint: str | None = None) -> InputError:
+    return InputError(
+        message,
+        source=location.source,
+        line=location.line,
+        column=column,
+        source_line=location.text,
+        hint=hint,
+    )
+
+
 def read_rules(path: str | Path) -> Network:
     """Read a native or BooleanNet rule file (see :func:`parse_rules`)."""
     path = Path(path)
@@ -118,6 +179,8 @@ def format_rules(network: Network) -> str:
     """The native text of ``network``: one ``node = expression`` line per node."""
     width = max(len(node) for node in network.nodes)
     lines = [f"{rule.target:<{width}} = {to_text(rule.expr)}" for rule in network.rules]
+    if network.readouts:
+        lines.append(f"readout {', '.join(network.readouts)}")
     lines += [f"phenotype {p.name} = {to_text(p.expr)}" for p in network.phenotypes]
     return "\n".join(lines) + "\n"
 

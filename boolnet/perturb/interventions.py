@@ -174,6 +174,7 @@ def find_interventions(
     mode: str | Mode = Mode.GLOBAL,
     kinds: str | Iterable[str] = ("ko", "oe"),
     targets: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
     strict: bool = False,
     method: str = "auto",
     limits: Limits | None = None,
@@ -193,7 +194,7 @@ def find_interventions(
         ``"async"`` (default) or ``"sync"``.
     max_size
         The largest set considered.
-    scenario, mode, kinds, targets, strict, method, limits, jobs
+    scenario, mode, kinds, targets, exclude, strict, method, limits, jobs
         As in :class:`~.screen.Screen`.
     progress
         Called after each screened combination.
@@ -226,6 +227,7 @@ def find_interventions(
         max_size=max_size,
         kinds=kinds,
         targets=targets,
+        exclude=exclude,
         strict=strict,
         prune=True,
         method=method,

@@ -177,32 +177,37 @@ def parse_kinds(kinds: str | Iterable[str]) -> tuple[Kind, ...]:
 
 
 def candidate_actions(
-    network: Network, phenotype: Phenotype, kinds: Sequence[Kind], targets: Sequence[str] | None = None
+    network: Network,
+    phenotype: Phenotype,
+    kinds: Sequence[Kind],
+    targets: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
 ) -> list[Action]:
     """The single actions a screen combines.
 
-    Candidates are ``targets`` or, by default, every node that is neither an
-    input nor named by the phenotype's expression.  A cut candidate is every
-    regulation (other than self-regulation) into a candidate, seen as 0.
+    Candidates are ``targets`` or, by default, every node that is not an
+    input, not a declared read-out (:attr:`Network.readouts`) and not named by
+    the phenotype's expression; nodes in ``exclude`` are then left out.  A
+    cut candidate is every regulation (other than self-regulation) into a
+    candidate, seen as 0.
 
     Raises
     ------
     PerturbationError
-        For an unknown target (with a did-you-mean hint).
+        For an unknown target or excluded node (with a did-you-mean hint).
     """
     from ..expr import variables
 
-    if targets is None:
-        named = variables(phenotype.expr)
-        nodes = [n for n in network.nodes if n not in network.inputs and n not in named]
-    else:
-        nodes = []
-        for node in targets:
+    for what, names in (("target", targets or ()), ("excluded", exclude)):
+        for node in names:
             if node not in network:
                 hint = suggest(node, network.nodes)
-                raise PerturbationError(f"unknown target node '{node}'" + (f"; {hint}" if hint else ""))
-            nodes.append(node)
-        nodes = [n for n in network.nodes if n in set(nodes)]
+                raise PerturbationError(f"unknown {what} node '{node}'" + (f"; {hint}" if hint else ""))
+    if targets is None:
+        left_out = set(variables(phenotype.expr)) | set(network.inputs) | set(network.readouts) | set(exclude)
+    else:
+        left_out = (set(network.nodes) - set(targets)) | set(exclude)
+    nodes = [n for n in network.nodes if n not in left_out]
     actions: list[Action] = []
     for node in nodes:
         if Kind.KNOCKOUT in kinds:
@@ -252,7 +257,11 @@ class Screen:
     kinds
         Kinds of action (``ko``, ``oe``, ``cut``).
     targets
-        Candidate nodes (default: not inputs, not named by the phenotype).
+        Candidate nodes (default: not inputs, not read-outs, not named by the
+        phenotype).
+    exclude
+        Nodes left out of the candidates (e.g. read-outs of a ``.bnet`` model,
+        which cannot declare them).
     strict
         Count only attractors that always show the phenotype.
     prune
@@ -283,6 +292,7 @@ class Screen:
         max_size: int = 1,
         kinds: str | Iterable[str] = ("ko", "oe"),
         targets: Sequence[str] | None = None,
+        exclude: Sequence[str] = (),
         strict: bool = False,
         prune: bool = False,
         method: str = "auto",
@@ -303,7 +313,7 @@ class Screen:
         self.mode = parse_mode(mode)
         self.strict = strict
         self.prune = prune
-        self.actions = candidate_actions(network, self.phenotype, parse_kinds(kinds), targets)
+        self.actions = candidate_actions(network, self.phenotype, parse_kinds(kinds), targets, exclude)
         self.max_size = max_size
         self._settings = {
             "network": network,
@@ -395,6 +405,7 @@ def screen(
     max_size: int = 1,
     kinds: str | Iterable[str] = ("ko", "oe"),
     targets: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
     strict: bool = False,
     method: str = "auto",
     limits: Limits | None = None,
@@ -424,6 +435,7 @@ def screen(
         max_size=max_size,
         kinds=kinds,
         targets=targets,
+        exclude=exclude,
         strict=strict,
         method=method,
         limits=limits,

@@ -67,4 +67,4 @@ def test_errors_and_networks_cross_process_boundaries() -> None:
     network = read_network(IL6_MODEL).perturbed({"JAK": 0})
     again = pickle.loads(pickle.dumps(network))
     assert again == network and again.index("JAK") == network.index("JAK")
-    assert again.perturbation == network.perturbation
+    assert again.perturbation == network.perturbation and again.readouts == network.readouts != ()

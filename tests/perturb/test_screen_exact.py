@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings
@@ -10,13 +11,13 @@ from hypothesis import strategies as st
 from oracle import attractor_sets, state_graph
 from strategies import expressions, networks
 
-from boolnet.expr import evaluate
+from boolnet.expr import evaluate, variables
 from boolnet.model import Network, Phenotype
 from boolnet.perturb.evaluate import Evaluator
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.reduction import Reducer
-from boolnet.perturb.screen import screen
+from boolnet.perturb.screen import candidate_actions, parse_kinds, screen
 from boolnet.states import state_to_string
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -144,3 +145,23 @@ def test_after_a_knockout_every_attractor_state_has_the_node_off(
         perturbed = entry.perturbation.apply(network)
         assert entry.attractors == len(attractor_sets(perturbed, update))
         assert entry.phenotype_attractors == oracle_phenotype_attractors(perturbed, expr, update)
+
+
+@SETTINGS
+@given(network=networks(max_nodes=6), data=st.data())
+def test_default_candidates_leave_out_inputs_readouts_and_the_phenotype(
+    network: Network, data: st.DataObject
+) -> None:
+    others = [n for n in network.nodes if n not in network.inputs]
+    readouts = tuple(data.draw(st.lists(st.sampled_from(others), unique=True)) if others else [])
+    declared = replace(network, readouts=readouts)
+    phenotype = Phenotype("P", data.draw(expressions(list(network.nodes))))
+    expected = [n for n in network.nodes if n not in network.inputs and n not in readouts]
+    expected = [n for n in expected if n not in variables(phenotype.expr)]
+    actions = candidate_actions(declared, phenotype, parse_kinds("ko"))
+    assert [a.target for a in actions] == expected
+    everything = candidate_actions(declared, phenotype, parse_kinds("ko"), targets=list(network.nodes))
+    assert [a.target for a in everything] == list(network.nodes)
+    excluded = data.draw(st.lists(st.sampled_from(list(network.nodes)), unique=True))
+    fewer = candidate_actions(declared, phenotype, parse_kinds("ko,oe"), exclude=excluded)
+    assert [a.target for a in fewer] == [n for n in expected for _ in range(2) if n not in excluded]

@@ -111,6 +111,12 @@ def test_interventions_lists_minimal_sets() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "ko JAK" in result.output and "minimal interventions" in result.output
+    for readout in NETWORK.readouts:  # read-outs report the phenotype; they are not candidates
+        assert f"ko {readout}" not in result.output and f"oe {readout}" not in result.output
+    fewer = CliRunner().invoke(
+        main, ["interventions", str(IL6_MODEL), "-p", "Tumorigenic", "--max-size", "2", "--exclude", "JAK"]
+    )
+    assert fewer.exit_code == 0 and "ko JAK" not in fewer.output and "ko STAT3" in fewer.output
 
 
 def test_simulate_is_reproducible_with_a_seed() -> None:
@@ -164,6 +170,10 @@ BAD = [
     (
         ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--kinds", "ko,xx"],
         "error: unknown perturbation kind 'xx' (use ko, oe, cut)",
+    ),
+    (
+        ["interventions", str(IL6_MODEL), "-p", "Tumorigenic", "--exclude", "Notch3,Jagged"],
+        "error: unknown excluded node 'Jagged'; did you mean 'Jagged1'?",
     ),
     (
         ["simulate", str(IL6_MODEL), "--ko", "JAKK"],
