@@ -10,92 +10,88 @@ screen for the interventions that abolish a phenotype::
     result = boolnet.find_attractors(net, "async")
     for attractor in result.attractors:
         print(attractor.kind, attractor.pattern)
+
+The package loads what a call needs when it is first used: reading a model
+and finding its attractors does not load the screens, the interaction graph
+or numpy, so a small model's whole run stays short.
 """
 
-from .attractors import find_attractors as find_attractors
-from .engines import engines as engines
-from .engines.trapspaces import TrapSpace as TrapSpace
-from .engines.trapspaces import TrapSpaceResult as TrapSpaceResult
-from .engines.trapspaces import find_fixed_points as find_fixed_points
-from .engines.trapspaces import find_trap_spaces as find_trap_spaces
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from .engines.registry import engines as engines
 from .errors import (
-    BoolnetError as BoolnetError,
+    BoolnetError,
+    EngineError,
+    InputError,
+    LimitError,
+    MissingDependencyError,
+    ModelError,
+    PerturbationError,
 )
-from .errors import (
-    EngineError as EngineError,
-)
-from .errors import (
-    InputError as InputError,
-)
-from .errors import (
-    LimitError as LimitError,
-)
-from .errors import (
-    MissingDependencyError as MissingDependencyError,
-)
-from .errors import (
-    ModelError as ModelError,
-)
-from .errors import (
-    PerturbationError as PerturbationError,
-)
-from .formats import (
-    format_network as format_network,
-)
-from .formats import (
-    parse_bnet as parse_bnet,
-)
-from .formats import (
-    parse_rules as parse_rules,
-)
-from .formats import (
-    read_network as read_network,
-)
-from .formats import (
-    write_network as write_network,
-)
-from .graph import Sign as Sign
-from .graph import feedback_loops as feedback_loops
-from .graph import interaction_graph as interaction_graph
-from .limits import Limits as Limits
-from .model import Network as Network
-from .model import Phenotype as Phenotype
-from .model import Rule as Rule
-from .parsing import parse_expression as parse_expression
-from .perturb import (
-    Perturbation as Perturbation,
-)
-from .perturb import (
-    Scenario as Scenario,
-)
-from .perturb import (
-    check_model as check_model,
-)
-from .perturb import (
-    find_interventions as find_interventions,
-)
-from .perturb import (
-    parse_perturbation as parse_perturbation,
-)
-from .perturb import (
-    parse_scenario as parse_scenario,
-)
-from .perturb import (
-    read_validation as read_validation,
-)
-from .perturb import (
-    resolve_phenotype as resolve_phenotype,
-)
-from .perturb import (
-    screen as screen,
-)
-from .perturb import (
-    simulate as simulate,
-)
-from .results import Attractor as Attractor
-from .results import AttractorKind as AttractorKind
-from .results import AttractorResult as AttractorResult
-from .update import Update as Update
+from .formats import format_network, parse_bnet, parse_rules, read_network, write_network
+from .limits import Limits
+from .model import Network, Phenotype, Rule
+from .parsing import parse_expression
+from .results import Attractor, AttractorKind, AttractorResult
+from .update import Update
+
+if TYPE_CHECKING:
+    from .attractors import find_attractors
+    from .engines.trapspaces import TrapSpace, TrapSpaceResult, find_fixed_points, find_trap_spaces
+    from .graph import Sign, feedback_loops, interaction_graph
+    from .perturb import (
+        Perturbation,
+        Scenario,
+        check_model,
+        find_interventions,
+        parse_perturbation,
+        parse_scenario,
+        read_validation,
+        resolve_phenotype,
+        screen,
+        simulate,
+    )
+
+# name -> the module that defines it, imported on first access (PEP 562)
+_LAZY = {
+    "find_attractors": ".attractors",
+    **dict.fromkeys(
+        ["TrapSpace", "TrapSpaceResult", "find_fixed_points", "find_trap_spaces"], ".engines.trapspaces"
+    ),
+    **dict.fromkeys(["Sign", "feedback_loops", "interaction_graph"], ".graph"),
+    **dict.fromkeys(
+        [
+            "Perturbation",
+            "Scenario",
+            "check_model",
+            "find_interventions",
+            "parse_perturbation",
+            "parse_scenario",
+            "read_validation",
+            "resolve_phenotype",
+            "screen",
+            "simulate",
+        ],
+        ".perturb",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'boolnet' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __version__ = "0.1.0"
 

@@ -6,10 +6,15 @@ first whose ``check`` accepts the network, update and limits runs
 (``method="auto"``).  A caller may also name
 an engine.  When no engine accepts, the error lists every engine's reason, so
 the user learns which limit was hit and how to raise it.
+
+The built-in engines are registered by module name and imported the first
+time they are asked for: a run that names ``--method symbolic`` never loads
+numpy for the exhaustive engine, which keeps a small model's whole run short.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -19,7 +24,7 @@ from ..model import Network
 from ..results import AttractorResult
 from ..update import Update
 
-__all__ = ["Engine", "engines", "register", "select_engine"]
+__all__ = ["Engine", "engines", "register", "register_module", "select_engine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +62,7 @@ class Engine:
         return len(network) <= self.auto_max_nodes.get(update, len(network))
 
 
-_ENGINES: dict[str, Engine] = {}
+_ENGINES: dict[str, Engine | str] = {}  # name -> engine, or the module that defines it as ENGINE
 
 
 def register(engine: Engine) -> Engine:
@@ -66,9 +71,23 @@ def register(engine: Engine) -> Engine:
     return engine
 
 
+def register_module(name: str, module: str) -> None:
+    """Add the engine ``name``, defined as ``ENGINE`` in ``module``, imported on first use."""
+    _ENGINES[name] = module
+
+
+def _engine(name: str) -> Engine:
+    entry = _ENGINES[name]
+    if isinstance(entry, str):
+        entry = importlib.import_module(entry).ENGINE
+        assert isinstance(entry, Engine) and entry.name == name, f"{name}: not the engine registered"
+        _ENGINES[name] = entry
+    return entry
+
+
 def engines() -> tuple[Engine, ...]:
     """Every registered engine, in the order ``auto`` tries them."""
-    return tuple(_ENGINES.values())
+    return tuple(_engine(name) for name in list(_ENGINES))
 
 
 def select_engine(network: Network, update: Update, method: str, limits: Limits) -> Engine:
@@ -84,9 +103,9 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
     if method != "auto":
         if method not in _ENGINES:
             raise EngineError(f"unknown method '{method}' (available: auto, {', '.join(_ENGINES)})")
-        candidates = [_ENGINES[method]]
+        candidates = [_engine(method)]
     else:
-        candidates = sorted(_ENGINES.values(), key=lambda engine: not engine.preferred_for(network, update))
+        candidates = sorted(engines(), key=lambda engine: not engine.preferred_for(network, update))
     reasons = []
     for engine in candidates:
         if update not in engine.updates:

@@ -44,7 +44,7 @@ BDD = Any  # dd.cudd.BDD or dd.autoref.BDD (untyped package)
 Function = Any  # dd.cudd.Function or dd.autoref.Function
 
 SMALL_MEMORY = 1 << 26  # CUDD's sizing hint for managers of rule BDDs only (bytes)
-SMALL_CACHE = 1 << 12  # CUDD's first cache size (slots) for those
+SMALL_CACHE = 1 << 12  # CUDD's first cache size (slots): it grows with use, up to what the memory hint allows
 AUTOREF_BYTES_PER_NODE = 150  # measured footprint of one dd.autoref node (pure Python)
 
 
@@ -103,9 +103,7 @@ def new_manager(names: Sequence[str], *, memory: int = SMALL_MEMORY, reordering:
         # dd refuses a hint at or above the machine's memory
         hint = min(memory, total // 2) if total else memory
         # CUDD's default first cache (2**18 slots) costs a millisecond to set up; it grows on demand
-        manager = cudd.BDD(
-            memory_estimate=hint, initial_cache_size=SMALL_CACHE if memory <= SMALL_MEMORY else None
-        )
+        manager = cudd.BDD(memory_estimate=hint, initial_cache_size=SMALL_CACHE)
         manager.configure(reordering=False)
         manager.declare(*names)
         if reordering:

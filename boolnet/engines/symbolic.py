@@ -77,7 +77,7 @@ from .rulebdd import (
     pick_state,
     rule_bdds,
 )
-from .trapspaces import MaximalTrapSpaces, solve_patterns
+from .trapspaces import CompiledRules, MaximalTrapSpaces, solve_patterns
 
 __all__ = ["ENGINE", "AttractorSets", "find_async_attractors", "find_attractor_sets"]
 
@@ -278,6 +278,7 @@ class _Search:
         self.manager = new_manager(self.vars, memory=MANAGER_MEMORY)
         functions = rule_bdds(network, self.manager, names)
         fixed = percolate(self.manager, functions, names)
+        self.compiled = CompiledRules(self.manager, functions, fixed)  # shared with the ASP encoder
         self.fixed = {names[node]: value for node, value in fixed.items()}
         # rules of the free nodes, keyed by variable, with the percolated values substituted
         self.rules: dict[str, Function] = {}
@@ -343,7 +344,7 @@ class _Search:
     def maximal_within(self, space: Mapping[str, bool]) -> list[dict[str, bool]]:
         """The maximal trap spaces strictly inside the trap space ``space``, percolated."""
         if self.maximal is None:
-            self.maximal = MaximalTrapSpaces(self.network)
+            self.maximal = MaximalTrapSpaces(self.network, self.compiled)
         remaining = self.clock.remaining()
         patterns = self.maximal.within(
             {int(var[1:]): value for var, value in space.items()},
@@ -405,7 +406,10 @@ class _Search:
         manager = self.manager
         remaining = self.clock.remaining()
         patterns, _ = solve_patterns(
-            self.network, "minimal", limits=Limits(timeout=remaining) if remaining is not None else None
+            self.network,
+            "minimal",
+            limits=Limits(timeout=remaining) if remaining is not None else None,
+            compiled=self.compiled,
         )
         minimal = [{self.vars[i]: c == "1" for i, c in enumerate(p) if c != "*"} for p in patterns]
         for space in minimal:

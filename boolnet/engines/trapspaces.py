@@ -259,15 +259,36 @@ def _directions(manager: BDD, function: Function) -> list[tuple[int, list[Implic
     return result
 
 
-def _program(network: Network, kind: TrapSpaceKind) -> tuple[str, dict[str, bool]]:
+@dataclass(frozen=True, slots=True)
+class CompiledRules:
+    """A network's rules already built as BDDs, to share with the ASP encoder.
+
+    ``functions`` maps each node to its rule over the variables ``x0, x1,
+    ...`` (node ``i`` is ``x{i}``) of ``manager``; ``forced`` holds the values
+    percolation fixes, when already computed.  Sharing saves a manager and a
+    second compilation of every rule, most of a small model's run.
+    """
+
+    manager: BDD
+    functions: Mapping[str, Function]
+    forced: Mapping[str, bool] | None = None
+
+
+def _program(
+    network: Network, kind: TrapSpaceKind, compiled: CompiledRules | None = None
+) -> tuple[str, dict[str, bool]]:
     """The ASP program for ``kind`` and the node values fixed beforehand by percolation."""
     variables = {node: f"x{i}" for i, node in enumerate(network.nodes)}
     atom = {f"x{i}": i for i in range(len(network))}
-    manager = new_manager(list(variables.values()))
-    functions = rule_bdds(network, manager, variables)
+    if compiled is None:
+        manager = new_manager(list(variables.values()))
+        compiled = CompiledRules(manager, rule_bdds(network, manager, variables))
+    manager, functions = compiled.manager, compiled.functions
     forced: dict[str, bool] = {}
     if kind != "maximal":
-        forced = percolate(manager, functions, variables)
+        forced = (
+            dict(compiled.forced) if compiled.forced is not None else percolate(manager, functions, variables)
+        )
     assignment = {variables[node]: value for node, value in forced.items()}
     lines: list[str] = []
     choice = (
@@ -320,16 +341,22 @@ def _enumerate(network: Network, kind: TrapSpaceKind, limit: int | None, limits:
 
 
 def solve_patterns(
-    network: Network, kind: TrapSpaceKind, *, limit: int | None = None, limits: Limits | None = None
+    network: Network,
+    kind: TrapSpaceKind,
+    *,
+    limit: int | None = None,
+    limits: Limits | None = None,
+    compiled: CompiledRules | None = None,
 ) -> tuple[list[str], bool]:
     """The patterns of the trap spaces of ``kind``, unsorted, and whether the list is complete.
 
     The workhorse of :func:`find_trap_spaces` and :func:`find_fixed_points`,
-    also used by the symbolic attractor engine.
+    also used by the symbolic attractor engine, which passes its ``compiled``
+    rules.
     """
     limits = limits or Limits()
     deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
-    control = _control(network, kind)
+    control = _control(network, kind, compiled)
     noun = {"fixed_points": "fixed points", "minimal": "minimal trap spaces"}.get(kind, "maximal trap spaces")
 
     def count_early() -> None:
@@ -383,12 +410,12 @@ class _TooManyAnswers(Exception):
     """More answers than ``Limits.listed_answers`` and no ``limit`` asked for."""
 
 
-def _control(network: Network, kind: TrapSpaceKind) -> Any:
+def _control(network: Network, kind: TrapSpaceKind, compiled: CompiledRules | None = None) -> Any:
     """A clingo control with the grounded program for ``kind``."""
     import clingo  # a core dependency, imported on first use to keep start-up fast
 
     with deep_recursion(len(network)):
-        program, _ = _program(network, kind)
+        program, _ = _program(network, kind, compiled)
     arguments = ["0", "--warn=none"]
     if kind == "minimal":
         arguments += ["--heuristic=Domain", "--enum-mode=domRec", "--dom-mod=true,show"]
@@ -418,6 +445,7 @@ def _solve(
     """
     patterns: list[str] = []
     complete = True
+    decode = _fix_atoms(size)
     with control.solve(assumptions=assumptions, yield_=True, async_=True) as handle:
         while True:
             handle.resume()
@@ -445,10 +473,33 @@ def _solve(
                     raise _TooManyAnswers
             chars = ["*"] * size
             for symbol in model.symbols(shown=True):
-                node, value = (argument.number for argument in symbol.arguments)
-                chars[node] = str(value)
+                node, value = decode[symbol]
+                chars[node] = value
             patterns.append("".join(chars))
     return patterns, complete
+
+
+def _fix_atoms(size: int) -> dict[Any, tuple[int, str]]:
+    """``fix(i,v)`` as a clingo symbol -> ``(i, "v")``: one hash lookup per shown atom.
+
+    Reading the arguments of each symbol back costs three calls into clingo
+    per atom, which dominated the enumeration of many small trap spaces.
+    """
+    cached = _FIX_ATOMS.get(size)
+    if cached is None:
+        import clingo
+
+        cached = {
+            clingo.Function("fix", [clingo.Number(i), clingo.Number(v)]): (i, str(v))
+            for i in range(size)
+            for v in (0, 1)
+        }
+        _FIX_ATOMS.clear()  # keep one size: screens solve many networks of the same size
+        _FIX_ATOMS[size] = cached
+    return cached
+
+
+_FIX_ATOMS: dict[int, dict[Any, tuple[int, str]]] = {}
 
 
 class MaximalTrapSpaces:
@@ -460,11 +511,11 @@ class MaximalTrapSpaces:
     network (its succession diagram).
     """
 
-    def __init__(self, network: Network) -> None:
+    def __init__(self, network: Network, compiled: CompiledRules | None = None) -> None:
         import clingo  # a core dependency, imported on first use
 
         self.size = len(network)
-        self.control = _control(network, "maximal")
+        self.control = _control(network, "maximal", compiled)
         self.fix = {
             (i, value): clingo.Function("fix", [clingo.Number(i), clingo.Number(value)])
             for i in range(self.size)
