@@ -465,7 +465,7 @@ class Reducer:
 
 def _local_states(attractors: Sequence[Attractor]) -> list[list[int]]:
     """Listed attractors (state strings) as lists of integers, bit ``j`` for character ``j``."""
-    return [[sum(1 << j for j, c in enumerate(s) if c == "1") for s in a.states or ()] for a in attractors]
+    return [[int(s[::-1], 2) for s in a.states or ()] for a in attractors]  # character j is bit j
 
 
 def fixed_indices(network: Network, values: Mapping[str, int]) -> dict[int, int]:
