@@ -188,3 +188,30 @@ def test_loading_dd_leaves_networkx_unloaded_but_importable() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "2"
+
+
+def _network_of_successors(successor: dict[str, str]) -> Network:
+    """The asynchronous network in which every state has exactly the given one-flip successor."""
+    size = len(next(iter(successor)))
+    lines = []
+    for i in range(size):
+        on = [s for s, t in successor.items() if t[i] == "1"]  # states where node i's rule is 1
+        terms = [
+            "(" + " & ".join(f"x{j}" if c == "1" else f"!x{j}" for j, c in enumerate(s)) + ")" for s in on
+        ]
+        lines.append(f"x{i} = " + (" | ".join(terms) or "0"))
+    return parse_rules("\n".join(lines))
+
+
+def test_a_minimal_trap_space_holding_two_attractors() -> None:
+    # two disjoint 8-cycles round the 4-cube, each moving every node both ways: the whole
+    # space is the only trap space, and it holds both attractors (found one at a time)
+    rings = ["0000 0001 0011 0111 1111 1110 1100 1000", "0101 0100 0110 0010 1010 1011 1001 1101"]
+    successor = {}
+    for ring in rings:
+        states = ring.split()
+        successor.update(zip(states, states[1:] + states[:1], strict=True))
+    network = _network_of_successors(successor)
+    assert [space.pattern for space in find_trap_spaces(network, kind="minimal")] == ["****"]
+    result = find_async_attractors(network)
+    assert state_sets(result) == async_attractors(network) == {frozenset(ring.split()) for ring in rings}
