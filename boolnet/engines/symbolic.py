@@ -478,7 +478,8 @@ def _state_strings(manager: BDD, states: Function, free: Sequence[int], template
     """Every state of ``states`` (a BDD over the variables ``x{i}`` of the positions ``free``) as a string.
 
     ``template`` holds the characters of the other positions.  The BDD's paths
-    are walked once; each path's unset positions are expanded in place.
+    are walked once; each path's unset positions are expanded in place, one
+    character changed per state.
     """
     result: list[str] = []
     state = bytearray(template)
@@ -486,18 +487,22 @@ def _state_strings(manager: BDD, states: Function, free: Sequence[int], template
     def walk(node: Function, unset: list[int]) -> None:
         if node == manager.false:
             return
-        if node == manager.true:
-            for bits in range(1 << len(unset)):
-                for k, i in enumerate(unset):
-                    state[i] = 49 if bits >> k & 1 else 48
+        if node == manager.true:  # every value of the unset positions, in Gray-code order
+            for i in unset:
+                state[i] = 48
+            result.append(state.decode())
+            for step in range(1, 1 << len(unset)):
+                state[unset[(step & -step).bit_length() - 1]] ^= 1  # ASCII "0" <-> "1"
                 result.append(state.decode())
             return
-        var = node.var
-        i = int(var[1:])
+        i = int(node.var[1:])
         rest = [j for j in unset if j != i]
-        for value in (False, True):
-            state[i] = 49 if value else 48
-            walk(manager.let({var: value}, node), rest)
+        low, high = node.low, node.high  # the children of the node, read through a complement edge
+        if node.negated:
+            low, high = ~low, ~high
+        for child, char in ((low, 48), (high, 49)):
+            state[i] = char
+            walk(child, rest)
 
     walk(states, list(free))
     return result
