@@ -141,8 +141,9 @@ class Network:
             if name not in index:
                 hint = suggest(name, index)
                 raise ModelError(f"read-out '{name}' is not a node" + (f"; {hint}" if hint else ""))
-        if len(set(self.readouts)) != len(self.readouts):
-            raise ModelError(f"a read-out is declared twice: {', '.join(self.readouts)}")
+        for position, name in enumerate(self.readouts):
+            if name in self.readouts[:position]:
+                raise ModelError(f"read-out '{name}' is declared twice")
 
     def __reduce__(self) -> tuple[object, ...]:
         # pickled by its fields (the derived index is rebuilt), e.g. for worker processes

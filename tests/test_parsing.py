@@ -134,7 +134,7 @@ def test_a_network_checks_its_readouts() -> None:
     rules = parse_rules("A = A\nB = A\n").rules
     with pytest.raises(ModelError, match="read-out 'b' is not a node; did you mean 'B'"):
         Network(rules, readouts=("b",))
-    with pytest.raises(ModelError, match="declared twice"):
+    with pytest.raises(ModelError, match="read-out 'B' is declared twice"):
         Network(rules, readouts=("B", "B"))
 
 
