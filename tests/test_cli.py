@@ -32,6 +32,9 @@ def test_info_lists_nodes_inputs_and_loops() -> None:
     assert "+  IL6 -> IL6R -> gp130 -> JAK -> STAT3 -> IL6" in result.stdout
     data = json.loads(run("info", MODEL, "--format", "json").stdout)
     assert data["inputs"] == list(network.inputs)
+    assert data["readouts"] == list(network.readouts) and "Proliferation" in data["readouts"]
+    assert [n["name"] for n in data["nodes"] if n["readout"]] == list(network.readouts)
+    assert f"read-outs   {len(network.readouts)}: {', '.join(network.readouts)}\n" in result.stdout
     assert {"source": "Anti_IL6", "target": "IL6R", "sign": "-"} in data["edges"]
 
 
