@@ -53,12 +53,6 @@ DEFAULT_TASKS = ("async", "fixed", "mintrap")
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbm-inputs-fixed"
 RESULTS = HERE / "results"
 BOOLNET_ASP = "boolnet:asp"  # the trap-space/fixed-point module, when present
-# the module of each boolnet engine (boolnet imports an engine when it is first asked for)
-ENGINE_MODULES = {
-    "boolnet:exhaustive": "boolnet.engines.exhaustive",
-    "boolnet:symbolic": "boolnet.engines.symbolic",
-    "boolnet:sat": "boolnet.engines.satsync",
-}
 
 
 # ---------------------------------------------------------------------------
@@ -77,14 +71,17 @@ def _boolnet_work(tool: str, task: str, path: str, timeout: float, memory_mib: i
         else boolnet.Limits(timeout=timeout, memory=memory_mib << 20)
     )
     # the solver libraries and the engine's module load before the clock starts, as the peers' load on import
-    import importlib
-
     import clingo  # noqa: F401
 
     from boolnet.engines.rulebdd import backend
 
     backend()
-    importlib.import_module(ENGINE_MODULES.get(tool, "boolnet.engines.trapspaces"))
+    if task in ("async", "sync"):
+        from boolnet.engines.registry import engine
+
+        engine(tool.split(":", 1)[1])  # boolnet imports an engine's module when it is first asked for
+    else:
+        from boolnet.engines import trapspaces  # noqa: F401
     start = time.perf_counter()
     try:
         network = boolnet.read_network(path)

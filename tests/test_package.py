@@ -42,3 +42,11 @@ def test_a_symbolic_run_loads_neither_numpy_nor_the_screens() -> None:
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+def test_an_engine_is_looked_up_by_name() -> None:
+    from boolnet.engines import engine
+
+    assert engine("symbolic").name == "symbolic" and engine("symbolic") in boolnet.engines()
+    with pytest.raises(boolnet.EngineError, match="unknown method 'symbolc' \\(available: auto, exhaustive"):
+        engine("symbolc")

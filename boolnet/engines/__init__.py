@@ -6,6 +6,7 @@ when an engine is first asked for (see :mod:`.registry`).
 """
 
 from .registry import Engine as Engine
+from .registry import engine as engine
 from .registry import engines as engines
 from .registry import register as register
 from .registry import register_module as register_module
@@ -15,4 +16,4 @@ register_module("exhaustive", "boolnet.engines.exhaustive")
 register_module("symbolic", "boolnet.engines.symbolic")
 register_module("sat", "boolnet.engines.satsync")
 
-__all__ = ["Engine", "engines", "register", "register_module", "select_engine"]
+__all__ = ["Engine", "engine", "engines", "register", "register_module", "select_engine"]

@@ -24,7 +24,7 @@ from ..model import Network
 from ..results import AttractorResult
 from ..update import Update
 
-__all__ = ["Engine", "engines", "register", "register_module", "select_engine"]
+__all__ = ["Engine", "engine", "engines", "register", "register_module", "select_engine"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +76,17 @@ def register_module(name: str, module: str) -> None:
     _ENGINES[name] = module
 
 
-def _engine(name: str) -> Engine:
-    entry = _ENGINES[name]
+def engine(name: str) -> Engine:
+    """The registered engine called ``name``, its module imported if it was not yet.
+
+    Raises
+    ------
+    EngineError
+        For an unknown name (the message lists the available ones).
+    """
+    entry = _ENGINES.get(name)
+    if entry is None:
+        raise EngineError(f"unknown method '{name}' (available: auto, {', '.join(_ENGINES)})")
     if isinstance(entry, str):
         entry = importlib.import_module(entry).ENGINE
         assert isinstance(entry, Engine) and entry.name == name, f"{name}: not the engine registered"
@@ -87,7 +96,7 @@ def _engine(name: str) -> Engine:
 
 def engines() -> tuple[Engine, ...]:
     """Every registered engine, in the order ``auto`` tries them."""
-    return tuple(_engine(name) for name in list(_ENGINES))
+    return tuple(engine(name) for name in list(_ENGINES))
 
 
 def select_engine(network: Network, update: Update, method: str, limits: Limits) -> Engine:
@@ -101,20 +110,18 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
         When no engine (or not the named one) can answer within ``limits``.
     """
     if method != "auto":
-        if method not in _ENGINES:
-            raise EngineError(f"unknown method '{method}' (available: auto, {', '.join(_ENGINES)})")
-        candidates = [_engine(method)]
+        candidates = [engine(method)]
     else:
-        candidates = sorted(engines(), key=lambda engine: not engine.preferred_for(network, update))
+        candidates = sorted(engines(), key=lambda candidate: not candidate.preferred_for(network, update))
     reasons = []
-    for engine in candidates:
-        if update not in engine.updates:
-            reasons.append(f"{engine.name}: does not support {update} updating")
+    for candidate in candidates:
+        if update not in candidate.updates:
+            reasons.append(f"{candidate.name}: does not support {update} updating")
             continue
-        reason = engine.check(network, update, limits)
+        reason = candidate.check(network, update, limits)
         if reason is None:
-            return engine
-        reasons.append(f"{engine.name}: {reason}")
+            return candidate
+        reasons.append(f"{candidate.name}: {reason}")
     if method != "auto" and update not in candidates[0].updates:
         raise EngineError(reasons[0])
     raise LimitError(

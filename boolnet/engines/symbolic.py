@@ -143,10 +143,10 @@ class _Dynamics:
         # targets[i]: the nodes whose moves depend on x_i (x_i is in the support of their can)
         self.targets: dict[int, list[int]] = {i: [] for i in can}
         support: dict[int, set[int]] = {}
-        self.support: dict[int, list[str]] = {}  # the variables each can[j] reads
+        self.reads: dict[int, list[str]] = {}  # the variables each can[j] reads
         for j, flips in can.items():
-            self.support[j] = sorted(manager.support(flips))
-            support[j] = {int(var[1:]) for var in self.support[j]} & can.keys()
+            self.reads[j] = sorted(manager.support(flips))
+            support[j] = {int(var[1:]) for var in self.reads[j]} & can.keys()
             for i in support[j]:
                 self.targets[i].append(j)
         # after moves of x_i, the other nodes whose closure may be lost, as positions in the order
@@ -248,9 +248,7 @@ class _Dynamics:
 
         def enabled(i: int) -> bool:
             # one substitution of the node's whole support leaves a constant
-            return bool(
-                manager.let({var: state[var] for var in self.support[i]}, self.can[i]) == manager.true
-            )
+            return bool(manager.let({var: state[var] for var in self.reads[i]}, self.can[i]) == manager.true)
 
         active = {i for i in self.can if enabled(i)}
         for _ in range(steps):

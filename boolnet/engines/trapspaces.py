@@ -37,6 +37,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from ..errors import LimitError
@@ -479,27 +480,20 @@ def _solve(
     return patterns, complete
 
 
+@lru_cache(maxsize=1)  # one size at a time: screens solve many networks of the same size
 def _fix_atoms(size: int) -> dict[Any, tuple[int, str]]:
     """``fix(i,v)`` as a clingo symbol -> ``(i, "v")``: one hash lookup per shown atom.
 
     Reading the arguments of each symbol back costs three calls into clingo
     per atom, which dominated the enumeration of many small trap spaces.
     """
-    cached = _FIX_ATOMS.get(size)
-    if cached is None:
-        import clingo
+    import clingo
 
-        cached = {
-            clingo.Function("fix", [clingo.Number(i), clingo.Number(v)]): (i, str(v))
-            for i in range(size)
-            for v in (0, 1)
-        }
-        _FIX_ATOMS.clear()  # keep one size: screens solve many networks of the same size
-        _FIX_ATOMS[size] = cached
-    return cached
-
-
-_FIX_ATOMS: dict[int, dict[Any, tuple[int, str]]] = {}
+    return {
+        clingo.Function("fix", [clingo.Number(i), clingo.Number(v)]): (i, str(v))
+        for i in range(size)
+        for v in (0, 1)
+    }
 
 
 class MaximalTrapSpaces:

@@ -28,12 +28,13 @@ from ..errors import InputError
 from ..expr import to_text
 from ..model import Network, Phenotype, Rule, SourceLocation, suggest
 from ..parsing import Assignment, decode_text, parse_assignment, split_comment
+from ..parsing.tokens import NAME_PATTERN
 
 __all__ = ["format_rules", "parse_rules", "read_rules", "write_rules"]
 
 _PHENOTYPE = re.compile(r"\s*phenotype\s+")
 _READOUT = re.compile(r"\s*readout(?=\s|$)(?!\s*[*=])")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = re.compile(NAME_PATTERN)
 _INITIAL_VALUE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:true|false|random|0|1)\s*$", re.IGNORECASE)
 _STARRED = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*\*\s*=")
 
@@ -74,12 +75,10 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
             continue
         parsed = parse_assignment(line, number, source, separator="=", allow_star=boolean_net)
         if boolean_net and not parsed.starred:
-            raise InputError(
+            raise _error_at(
+                location,
+                len(content) - len(content.lstrip()) + 1,
                 f"plain rule for '{parsed.target}' in a BooleanNet file; write '{parsed.target}* = ...'",
-                source=source,
-                line=number,
-                column=len(content) - len(content.lstrip()) + 1,
-                source_line=line,
             )
         rules.append(_rule(parsed, location))
     if not rules:
@@ -102,20 +101,12 @@ def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> No
         assert location is not None  # set by the parser above
         column = location.text.index(phenotype.name) + 1
         if phenotype.name in nodes:
-            raise InputError(
-                f"phenotype '{phenotype.name}' has the name of a node",
-                source=location.source,
-                line=location.line,
-                column=column,
-                source_line=location.text,
-            )
+            raise _error_at(location, column, f"phenotype '{phenotype.name}' has the name of a node")
         if phenotype.name in seen:
-            raise InputError(
+            raise _error_at(
+                location,
+                column,
                 f"phenotype '{phenotype.name}' is defined twice (first on line {seen[phenotype.name]})",
-                source=location.source,
-                line=location.line,
-                column=column,
-                source_line=location.text,
             )
         seen[phenotype.name] = location.line
 
