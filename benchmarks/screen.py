@@ -25,7 +25,7 @@ from pathlib import Path
 
 import boolnet
 from boolnet.errors import BoolnetError
-from boolnet.perturb.screen import Screen, _combinations_of
+from boolnet.perturb.screening import Screen, _combinations_of
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "bbm"

@@ -9,20 +9,31 @@ from pathlib import Path
 import pytest
 
 import boolnet
+import boolnet.perturb
 
 IL6_MODEL = Path(__file__).resolve().parents[1] / "networks" / "il6_tumorigenesis.txt"
 
 
 @pytest.mark.parametrize("name", boolnet.__all__)
 def test_every_public_name_resolves(name: str) -> None:
-    import boolnet.perturb.screen  # a submodule named like a function must not shadow it
-
     assert callable(getattr(boolnet, name)) and name in dir(boolnet)
+
+
+@pytest.mark.parametrize("name", boolnet.perturb.__all__)
+def test_every_name_of_the_perturb_package_resolves(name: str) -> None:
+    import boolnet.perturb.screening
+    import boolnet.perturb.simulation
+
+    value = getattr(boolnet.perturb, name)
+    assert callable(value) and name in dir(boolnet.perturb)
+    assert value.__module__.startswith("boolnet.perturb.")
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'find_atractors'"):
         boolnet.find_atractors  # noqa: B018
+    with pytest.raises(AttributeError, match=r"'boolnet\.perturb' has no attribute 'scren'"):
+        boolnet.perturb.scren  # noqa: B018
 
 
 def test_the_registry_lists_every_builtin_engine_in_auto_order() -> None:
@@ -50,3 +61,31 @@ def test_an_engine_is_looked_up_by_name() -> None:
     assert engine("symbolic").name == "symbolic" and engine("symbolic") in boolnet.engines()
     with pytest.raises(boolnet.EngineError, match="unknown method 'symbolc' \\(available: auto, exhaustive"):
         engine("symbolc")
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    # the command line registers commands by name: `attractors` must not pay
+    # for the screens, the interaction graph or networkx
+    script = (
+        "import sys\n"
+        "from boolnet.cli import main\n"
+        f"main.main(['attractors', {str(IL6_MODEL)!r}, '--method', 'symbolic'], standalone_mode=False)\n"
+        "loaded = ('networkx', 'boolnet.perturb.screening', 'boolnet.graph', 'boolnet.cli.screen')\n"
+        "print(sorted(m for m in loaded if m in sys.modules), file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert "engine symbolic" in run.stdout.splitlines()[0]
+    assert run.stderr.strip() == "[]"
+
+
+def test_the_help_lists_every_command() -> None:
+    from click.testing import CliRunner
+
+    from boolnet.cli import COMMANDS, main
+
+    listed = CliRunner().invoke(main, ["--help"])
+    assert listed.exit_code == 0
+    for name in COMMANDS:
+        assert f"  {name} " in listed.output
+    unknown = CliRunner().invoke(main, ["atractors"])
+    assert unknown.exit_code == 2 and "No such command 'atractors'" in unknown.output

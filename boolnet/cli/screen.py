@@ -20,7 +20,7 @@ from ..formats import read_network
 from ..perturb.interventions import InterventionResult, InterventionSearch
 from ..perturb.perturbations import values_text
 from ..perturb.scenarios import Scenario, sweep
-from ..perturb.screen import Screen, ScreenEntry, ScreenResult
+from ..perturb.screening import Screen, ScreenEntry, ScreenResult
 from .perturb_options import (
     limit_options,
     limits_of,

@@ -11,7 +11,7 @@ import click
 
 from ..formats import read_network
 from ..perturb.perturbations import values_text
-from ..perturb.simulate import simulate
+from ..perturb.simulation import simulate
 from .perturb_options import (
     limit_options,
     limits_of,

@@ -6,32 +6,51 @@
 * :mod:`.reduction`: exact attractors of perturbed networks by percolation and output elimination.
 * :mod:`.reach`: the attractors reachable from given states (the treatment question).
 * :mod:`.evaluate`: one perturbation's outcome against a phenotype.
-* :mod:`.screen`: every combination of perturbations up to a size.
+* :mod:`.screening`: every combination of perturbations up to a size.
 * :mod:`.interventions`: minimal abolishing perturbation sets, ranked by side effects.
 * :mod:`.validation`: literature validation files and ``check``.
-* :mod:`.simulate`: stochastic trajectories of (perturbed) networks.
+* :mod:`.simulation`: stochastic trajectories of (perturbed) networks.
 """
 
-from .interventions import Intervention as Intervention
-from .interventions import InterventionResult as InterventionResult
-from .interventions import find_interventions as find_interventions
-from .perturbations import Action as Action
-from .perturbations import Perturbation as Perturbation
-from .perturbations import parse_perturbation as parse_perturbation
-from .phenotypes import Presence as Presence
-from .phenotypes import classify as classify
-from .phenotypes import resolve_phenotype as resolve_phenotype
-from .scenarios import Scenario as Scenario
-from .scenarios import parse_scenario as parse_scenario
-from .screen import Screen as Screen
-from .screen import ScreenEntry as ScreenEntry
-from .screen import ScreenResult as ScreenResult
-from .screen import screen as screen
-from .simulate import SimulationResult as SimulationResult
-from .simulate import simulate as simulate
-from .validation import ValidationReport as ValidationReport
-from .validation import check_model as check_model
-from .validation import read_validation as read_validation
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .interventions import Intervention, InterventionResult, find_interventions
+    from .perturbations import Action, Perturbation, parse_perturbation
+    from .phenotypes import Presence, classify, resolve_phenotype
+    from .scenarios import Scenario, parse_scenario
+    from .screening import Screen, ScreenEntry, ScreenResult, screen
+    from .simulation import SimulationResult, simulate
+    from .validation import ValidationReport, check_model, read_validation
+
+# name -> the submodule that defines it, imported on first access (PEP 562), so
+# that parsing a perturbation does not load the screens, numpy or networkx
+_LAZY = {
+    **dict.fromkeys(["Intervention", "InterventionResult", "find_interventions"], ".interventions"),
+    **dict.fromkeys(["Action", "Perturbation", "parse_perturbation"], ".perturbations"),
+    **dict.fromkeys(["Presence", "classify", "resolve_phenotype"], ".phenotypes"),
+    **dict.fromkeys(["Scenario", "parse_scenario"], ".scenarios"),
+    **dict.fromkeys(["Screen", "ScreenEntry", "ScreenResult", "screen"], ".screening"),
+    **dict.fromkeys(["SimulationResult", "simulate"], ".simulation"),
+    **dict.fromkeys(["ValidationReport", "check_model", "read_validation"], ".validation"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'boolnet.perturb' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Action",

@@ -25,7 +25,7 @@ from .evaluate import Evaluator, Mode, Outcome
 from .perturbations import Perturbation
 from .phenotypes import phenotype_expr, shows
 from .scenarios import Scenario
-from .screen import Screen, ScreenEntry, ScreenResult
+from .screening import Screen, ScreenEntry, ScreenResult
 
 __all__ = ["Intervention", "InterventionResult", "find_interventions"]
 

@@ -14,7 +14,7 @@ from boolnet.cli import main
 from boolnet.errors import InputError, LimitError, PerturbationError
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.scenarios import Scenario
-from boolnet.perturb.screen import Screen, screen
+from boolnet.perturb.screening import Screen, screen
 
 
 def rows(entries: object) -> list[tuple[object, ...]]:

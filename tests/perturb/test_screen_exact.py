@@ -17,7 +17,7 @@ from boolnet.perturb.evaluate import Evaluator
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.reduction import Reducer
-from boolnet.perturb.screen import candidate_actions, parse_kinds, screen
+from boolnet.perturb.screening import candidate_actions, parse_kinds, screen
 from boolnet.states import state_to_string
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

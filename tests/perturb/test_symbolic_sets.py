@@ -26,7 +26,7 @@ from boolnet.perturb.evaluate import Evaluator
 from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.phenotypes import Presence
 from boolnet.perturb.reduction import StateSet
-from boolnet.perturb.screen import screen
+from boolnet.perturb.screening import screen
 from boolnet.perturb.symbolic_sets import SymbolicSet
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,7 +14,7 @@ from boolnet.cli.check import check_command
 from boolnet.cli.screen import interventions_command, screen_command
 from boolnet.cli.simulate import simulate_command
 from boolnet.formats import read_network
-from boolnet.perturb.screen import screen
+from boolnet.perturb.screening import screen
 from boolnet.perturb.validation import check_model, read_validation, validation_path
 
 
