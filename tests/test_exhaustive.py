@@ -11,7 +11,7 @@ from oracle import attractor_sets, sync_basins
 from strategies import networks
 
 from boolnet import Limits, Update, find_attractors, parse_rules, read_network
-from boolnet.engines import exhaustive
+from boolnet.engines import AUTO_ASYNC_MAX_NODES, exhaustive
 from boolnet.errors import EngineError, LimitError
 from boolnet.model import Network
 
@@ -142,7 +142,7 @@ def test_auto_leaves_larger_asynchronous_networks_to_the_symbolic_engine() -> No
     def ring(size: int) -> Network:
         return parse_rules("\n".join(f"x{i} = x{(i + 1) % size}" for i in range(size)))
 
-    small, large = ring(exhaustive.AUTO_ASYNC_MAX_NODES), ring(exhaustive.AUTO_ASYNC_MAX_NODES + 1)
+    small, large = ring(AUTO_ASYNC_MAX_NODES), ring(AUTO_ASYNC_MAX_NODES + 1)
     assert find_attractors(small, "async").engine == "exhaustive"
     assert find_attractors(large, "async").engine == "symbolic"
     assert find_attractors(large, "sync").engine == "exhaustive"  # exact basins

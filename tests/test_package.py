@@ -40,14 +40,17 @@ def test_the_registry_lists_every_builtin_engine_in_auto_order() -> None:
     assert [engine.name for engine in boolnet.engines()][:3] == ["exhaustive", "symbolic", "sat"]
 
 
-def test_a_symbolic_run_loads_neither_numpy_nor_the_screens() -> None:
+@pytest.mark.parametrize("method", ["symbolic", "auto"])
+def test_a_symbolic_run_loads_neither_numpy_nor_the_screens(method: str) -> None:
     # start-up is most of a small model's run: reading a model and finding its
-    # attractors symbolically must not pay for numpy, networkx or the screens
+    # attractors symbolically must not pay for numpy, networkx or the screens;
+    # auto answers this 20-node model symbolically without loading the exhaustive engine
     expected = len(boolnet.find_attractors(boolnet.read_network(IL6_MODEL), "async", method="exhaustive"))
     script = (
         "import sys, boolnet\n"
         f"net = boolnet.read_network({str(IL6_MODEL)!r})\n"
-        "result = boolnet.find_attractors(net, 'async', method='symbolic')\n"
+        f"result = boolnet.find_attractors(net, 'async', method={method!r})\n"
+        "assert result.engine == 'symbolic', result.engine\n"
         f"assert len(result) == {expected}, len(result)\n"
         "print(sorted(m for m in ('numpy', 'networkx', 'boolnet.perturb', 'boolnet.graph') if m in sys.modules))\n"
     )

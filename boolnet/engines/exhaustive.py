@@ -48,6 +48,7 @@ from ..model import Network
 from ..results import Attractor, AttractorKind, AttractorResult
 from ..states import pattern, state_to_string
 from ..update import Update
+from . import AUTO_ASYNC_MAX_NODES
 from .registry import Engine
 from .vectorized import compile_rule, state_bits, state_dtype
 
@@ -55,7 +56,6 @@ __all__ = ["ENGINE", "estimate_memory", "successors_sync"]
 
 NAME = "exhaustive"
 MAX_NODES = 31  # synchronous counters are uint32; a state's weight can reach 2**n
-AUTO_ASYNC_MAX_NODES = 14
 BATCH_BITS = 20
 BATCH = 1 << BATCH_BITS
 _IntArray = npt.NDArray[np.integer]
@@ -473,6 +473,5 @@ ENGINE = Engine(
     updates=frozenset(Update),
     check=_check,
     run=_run,
-    # measured on the corpus: the symbolic engine is faster from about 15 nodes on
     auto_max_nodes={Update.ASYNCHRONOUS: AUTO_ASYNC_MAX_NODES},
 )

@@ -7,9 +7,11 @@ first whose ``check`` accepts the network, update and limits runs
 an engine.  When no engine accepts, the error lists every engine's reason, so
 the user learns which limit was hit and how to raise it.
 
-The built-in engines are registered by module name and imported the first
-time they are asked for: a run that names ``--method symbolic`` never loads
-numpy for the exhaustive engine, which keeps a small model's whole run short.
+The built-in engines are registered by module name, with the updates they
+support and their ``auto_max_nodes``, and imported the first time they are
+asked for: a run that names ``--method symbolic``, or that ``auto`` answers
+symbolically, never loads numpy for the exhaustive engine, which keeps a
+small model's whole run short.
 """
 
 from __future__ import annotations
@@ -62,7 +64,19 @@ class Engine:
         return len(network) <= self.auto_max_nodes.get(update, len(network))
 
 
-_ENGINES: dict[str, Engine | str] = {}  # name -> engine, or the module that defines it as ENGINE
+@dataclass(frozen=True, slots=True)
+class _Unloaded:
+    """An engine known by its module, with what ``auto`` needs to order it before loading it."""
+
+    module: str
+    updates: frozenset[Update]
+    auto_max_nodes: Mapping[Update, int]
+
+    def preferred_for(self, network: Network, update: Update) -> bool:
+        return len(network) <= self.auto_max_nodes.get(update, len(network))
+
+
+_ENGINES: dict[str, Engine | _Unloaded] = {}  # name -> engine, or the module that defines it as ENGINE
 
 
 def register(engine: Engine) -> Engine:
@@ -71,9 +85,20 @@ def register(engine: Engine) -> Engine:
     return engine
 
 
-def register_module(name: str, module: str) -> None:
-    """Add the engine ``name``, defined as ``ENGINE`` in ``module``, imported on first use."""
-    _ENGINES[name] = module
+def register_module(
+    name: str,
+    module: str,
+    *,
+    updates: frozenset[Update],
+    auto_max_nodes: Mapping[Update, int] | None = None,
+) -> None:
+    """Add the engine ``name``, defined as ``ENGINE`` in ``module``, imported on first use.
+
+    ``updates`` and ``auto_max_nodes`` must be the engine's own: ``auto``
+    orders the engines by them without importing any it does not try
+    (checked when the module is imported).
+    """
+    _ENGINES[name] = _Unloaded(module, updates, dict(auto_max_nodes or {}))
 
 
 def engine(name: str) -> Engine:
@@ -87,10 +112,13 @@ def engine(name: str) -> Engine:
     entry = _ENGINES.get(name)
     if entry is None:
         raise EngineError(f"unknown method '{name}' (available: auto, {', '.join(_ENGINES)})")
-    if isinstance(entry, str):
-        entry = importlib.import_module(entry).ENGINE
-        assert isinstance(entry, Engine) and entry.name == name, f"{name}: not the engine registered"
-        _ENGINES[name] = entry
+    if isinstance(entry, _Unloaded):
+        loaded = importlib.import_module(entry.module).ENGINE
+        assert isinstance(loaded, Engine) and loaded.name == name, f"{name}: not the engine registered"
+        assert (loaded.updates, dict(loaded.auto_max_nodes)) == (entry.updates, entry.auto_max_nodes), (
+            f"{name}: registered with other updates or auto limits than its module declares"
+        )
+        _ENGINES[name] = entry = loaded
     return entry
 
 
@@ -110,19 +138,20 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
         When no engine (or not the named one) can answer within ``limits``.
     """
     if method != "auto":
-        candidates = [engine(method)]
-    else:
-        candidates = sorted(engines(), key=lambda candidate: not candidate.preferred_for(network, update))
+        names = [engine(method).name]
+    else:  # engines are imported only when they are checked
+        names = sorted(_ENGINES, key=lambda name: not _ENGINES[name].preferred_for(network, update))
     reasons = []
-    for candidate in candidates:
-        if update not in candidate.updates:
-            reasons.append(f"{candidate.name}: does not support {update} updating")
+    for name in names:
+        if update not in _ENGINES[name].updates:
+            reasons.append(f"{name}: does not support {update} updating")
             continue
+        candidate = engine(name)
         reason = candidate.check(network, update, limits)
         if reason is None:
             return candidate
         reasons.append(f"{candidate.name}: {reason}")
-    if method != "auto" and update not in candidates[0].updates:
+    if method != "auto" and update not in _ENGINES[method].updates:
         raise EngineError(reasons[0])
     raise LimitError(
         f"no engine can compute the {update} attractors of this {len(network)}-node network:\n  "

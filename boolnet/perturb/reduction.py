@@ -48,7 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..attractors import find_attractors
-from ..engines.exhaustive import AUTO_ASYNC_MAX_NODES
+from ..engines import AUTO_ASYNC_MAX_NODES
 from ..engines.symbolic import find_attractor_sets
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import LimitError
