@@ -33,7 +33,6 @@ import platform
 import shutil
 import statistics
 import sys
-import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,7 +44,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(REPO))
 
-from common import TASKS, Outcome, emit, run_job  # noqa: E402
+from common import TASKS, Outcome, run_job  # noqa: E402
 from peers import PEERS, peer_versions, run_peer  # noqa: E402
 
 ALL_TASKS = {**TASKS, "sync": "synchronous attractors"}
@@ -58,64 +57,6 @@ BOOLNET_ASP = "boolnet:asp"  # the trap-space/fixed-point module, when present
 # ---------------------------------------------------------------------------
 # boolnet worker (child side)
 # ---------------------------------------------------------------------------
-
-
-def _boolnet_work(tool: str, task: str, path: str, timeout: float, memory_mib: int | None) -> None:
-    """Run one boolnet computation and print its answer (runs in the child)."""
-    import boolnet
-    from boolnet.errors import BoolnetError, LimitError
-
-    limits = (
-        boolnet.Limits(timeout=timeout)
-        if memory_mib is None
-        else boolnet.Limits(timeout=timeout, memory=memory_mib << 20)
-    )
-    # the solver libraries and the engine's module load before the clock starts, as the peers' load on import
-    import clingo  # noqa: F401
-
-    from boolnet.engines.rulebdd import backend
-
-    backend()
-    if task in ("async", "sync"):
-        from boolnet.engines.registry import engine
-
-        engine(tool.split(":", 1)[1])  # boolnet imports an engine's module when it is first asked for
-    else:
-        from boolnet.engines import trapspaces  # noqa: F401
-    start = time.perf_counter()
-    try:
-        network = boolnet.read_network(path)
-        if task in ("async", "sync"):
-            engine = tool.split(":", 1)[1]
-            result = boolnet.find_attractors(network, task, method=engine, limits=limits)
-            count, complete, detail = len(result), result.complete, result.engine
-        else:
-            from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
-
-            spaces = (
-                find_fixed_points(network, limits=limits)
-                if task == "fixed"
-                else find_trap_spaces(network, kind="minimal", limits=limits)
-            )
-            count, complete, detail = len(spaces), spaces.complete, ""
-    except LimitError as error:
-        status = "timeout" if error.budget == "timeout" else "limit"
-        emit({"status": status, "count": None, "detail": str(error)[:300]})
-        return
-    except BoolnetError as error:
-        emit({"status": "error", "count": None, "detail": f"{type(error).__name__}: {error}"[:300]})
-        return
-    except MemoryError:  # the address-space cap was hit although the engine accepted the budget
-        emit({"status": "memout", "count": None, "detail": "MemoryError under the memory limit"})
-        return
-    emit(
-        {
-            "status": "ok" if complete else "partial",
-            "count": count,
-            "solve_seconds": time.perf_counter() - start,
-            "detail": detail,
-        }
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -217,8 +158,7 @@ def run_boolnet(tool: str, task: str, model: Model, timeout: float, memory_mib: 
         return Outcome("skip", None, 0.0, None, 0.0, reason[:300])
     argv = [
         sys.executable,
-        str(Path(__file__).resolve()),
-        "_work",
+        str(HERE / "boolnet_worker.py"),
         tool,
         task,
         str(model.path),
@@ -452,17 +392,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the benchmark (or, internally, one boolnet job)."""
+    """Run the benchmark."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["_work"]:
-        work = argparse.ArgumentParser()
-        for name in ("tool", "task", "model"):
-            work.add_argument(name)
-        work.add_argument("--timeout", type=float, required=True)
-        work.add_argument("--memory-limit", type=int, default=None)
-        args = work.parse_args(argv[1:])
-        _boolnet_work(args.tool, args.task, args.model, args.timeout, args.memory_limit)
-        return 0
     args = _parser().parse_args(argv)
     tasks = _split(args.tasks)
     unknown = [task for task in tasks if task not in ALL_TASKS]

@@ -31,7 +31,7 @@ from .errors import (
     ModelError,
     PerturbationError,
 )
-from .formats import format_network, parse_bnet, parse_rules, read_network, write_network
+from .formats import format_network, read_network, write_network
 from .limits import Limits
 from .model import Network, Phenotype, Rule
 from .parsing import parse_expression
@@ -41,6 +41,7 @@ from .update import Update
 if TYPE_CHECKING:
     from .attractors import find_attractors
     from .engines.trapspaces import TrapSpace, TrapSpaceResult, find_fixed_points, find_trap_spaces
+    from .formats import parse_bnet, parse_rules
     from .graph import Sign, feedback_loops, interaction_graph
     from .perturb import (
         Perturbation,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 # name -> the module that defines it, imported on first access (PEP 562)
 _LAZY = {
     "find_attractors": ".attractors",
+    **dict.fromkeys(["parse_bnet", "parse_rules"], ".formats"),
     **dict.fromkeys(
         ["TrapSpace", "TrapSpaceResult", "find_fixed_points", "find_trap_spaces"], ".engines.trapspaces"
     ),

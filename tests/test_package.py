@@ -52,10 +52,27 @@ def test_a_symbolic_run_loads_neither_numpy_nor_the_screens(method: str) -> None
         f"result = boolnet.find_attractors(net, 'async', method={method!r})\n"
         "assert result.engine == 'symbolic', result.engine\n"
         f"assert len(result) == {expected}, len(result)\n"
-        "print(sorted(m for m in ('numpy', 'networkx', 'boolnet.perturb', 'boolnet.graph') if m in sys.modules))\n"
+        "loaded = ('numpy', 'networkx', 'boolnet.perturb', 'boolnet.graph', 'boolnet.formats.sbml')\n"
+        "print(sorted(m for m in loaded if m in sys.modules))\n"
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("verb", ["parse", "read", "format", "write"])
+@pytest.mark.parametrize("format_name", ["bnet", "rules", "sbml"])
+def test_every_format_function_resolves_from_the_formats_package(verb: str, format_name: str) -> None:
+    import boolnet.formats
+
+    function = getattr(boolnet.formats, f"{verb}_{format_name}")
+    assert callable(function) and function.__module__ == f"boolnet.formats.{format_name}"
+
+
+def test_an_unknown_format_function_is_an_attribute_error() -> None:
+    import boolnet.formats
+
+    with pytest.raises(AttributeError, match="has no attribute 'read_csv'"):
+        boolnet.formats.read_csv  # noqa: B018
 
 
 def test_an_engine_is_looked_up_by_name() -> None:

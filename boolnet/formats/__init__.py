@@ -12,14 +12,18 @@ suffix                     format
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..model import Network
-from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
-from .rules import format_rules, parse_rules, read_rules, write_rules
-from .sbml import format_sbml, parse_sbml, read_sbml, write_sbml
+
+if TYPE_CHECKING:
+    from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
+    from .rules import format_rules, parse_rules, read_rules, write_rules
+    from .sbml import format_sbml, parse_sbml, read_sbml, write_sbml
 
 __all__ = [
     "SUFFIXES",
@@ -40,29 +44,44 @@ __all__ = [
     "write_sbml",
 ]
 
-_READERS: dict[str, Callable[[str | Path], Network]] = {
-    ".bnet": read_bnet,
-    ".txt": read_rules,
-    ".rules": read_rules,
-    ".booleannet": read_rules,
-    ".sbml": read_sbml,
-    ".xml": read_sbml,
+# suffix -> the module of its format; a format's module is imported when a file of it is met
+_MODULES = {
+    ".bnet": ".bnet",
+    ".txt": ".rules",
+    ".rules": ".rules",
+    ".booleannet": ".rules",
+    ".sbml": ".sbml",
+    ".xml": ".sbml",
 }
-_FORMATTERS: dict[str, Callable[[Network], str]] = {
-    ".bnet": format_bnet,
-    ".txt": format_rules,
-    ".rules": format_rules,
-    ".booleannet": format_rules,
-    ".sbml": format_sbml,
-    ".xml": format_sbml,
-}
-SUFFIXES = tuple(_READERS)
+SUFFIXES = tuple(_MODULES)
 
 
-def _suffix(path: Path, table: dict[str, object]) -> str:
+def _reader(suffix: str) -> Callable[[Path], Network]:
+    """The ``read_...`` function of the format of ``suffix``, its module imported if need be."""
+    format_name = _MODULES[suffix][1:]
+    return getattr(importlib.import_module(f".{format_name}", __name__), f"read_{format_name}")  # type: ignore[no-any-return]
+
+
+def _formatter(suffix: str) -> Callable[[Network], str]:
+    """The ``format_...`` function of the format of ``suffix``, its module imported if need be."""
+    format_name = _MODULES[suffix][1:]
+    return getattr(importlib.import_module(f".{format_name}", __name__), f"format_{format_name}")  # type: ignore[no-any-return]
+
+
+def __getattr__(name: str) -> Any:
+    """The per-format functions (``parse_bnet``, ``read_sbml``, ...), their module imported on first use."""
+    verb, _, format_name = name.partition("_")
+    if verb in ("parse", "read", "format", "write") and f".{format_name}" in _MODULES.values():
+        value = getattr(importlib.import_module(f".{format_name}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix not in table:
-        known = ", ".join(table)
+    if suffix not in _MODULES:
+        known = ", ".join(_MODULES)
         raise InputError(f"unknown file type '{suffix or path.name}' (known: {known})", source=str(path))
     return suffix
 
@@ -79,7 +98,7 @@ def read_network(path: str | Path) -> Network:
         For a node defined twice or an undefined node.
     """
     path = Path(path)
-    reader = _READERS[_suffix(path, _READERS)]  # type: ignore[arg-type]
+    reader = _reader(_suffix(path))
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", source=str(path))
     return reader(path)
@@ -93,9 +112,9 @@ def format_network(network: Network, suffix: str) -> str:
     InputError
         For an unknown suffix.
     """
-    if suffix.lower() not in _FORMATTERS:
-        raise InputError(f"unknown format '{suffix}' (known: {', '.join(_FORMATTERS)})", source="<format>")
-    return _FORMATTERS[suffix.lower()](network)
+    if suffix.lower() not in _MODULES:
+        raise InputError(f"unknown format '{suffix}' (known: {', '.join(_MODULES)})", source="<format>")
+    return _formatter(suffix.lower())(network)
 
 
 def write_network(network: Network, path: str | Path) -> None:
@@ -107,5 +126,5 @@ def write_network(network: Network, path: str | Path) -> None:
         For an unknown suffix (nothing is written).
     """
     path = Path(path)
-    text = _FORMATTERS[_suffix(path, _FORMATTERS)](network)  # type: ignore[arg-type]
+    text = _formatter(_suffix(path))(network)
     path.write_text(text, encoding="utf-8")
