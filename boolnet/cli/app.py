@@ -27,7 +27,7 @@ def _message(error: BaseException) -> str:
 class BoolnetGroup(click.Group):
     """A click group that loads each command's module when it is run, and reports errors cleanly.
 
-    ``commands`` maps each command name to ``"module:attribute"`` (relative to
+    ``lazy_commands`` maps each command name to ``"module:attribute"`` (relative to
     this package), so that ``boolnet attractors`` does not import the screens,
     numpy or networkx; ``boolnet --help`` imports them all to list them.
     """

@@ -44,44 +44,38 @@ __all__ = [
     "write_sbml",
 ]
 
-# suffix -> the module of its format; a format's module is imported when a file of it is met
-_MODULES = {
-    ".bnet": ".bnet",
-    ".txt": ".rules",
-    ".rules": ".rules",
-    ".booleannet": ".rules",
-    ".sbml": ".sbml",
-    ".xml": ".sbml",
+# suffix -> its format, whose module (``.bnet``, ``.rules``, ``.sbml``) is imported when first met
+_FORMATS = {
+    ".bnet": "bnet",
+    ".txt": "rules",
+    ".rules": "rules",
+    ".booleannet": "rules",
+    ".sbml": "sbml",
+    ".xml": "sbml",
 }
-SUFFIXES = tuple(_MODULES)
+_VERBS = ("parse", "read", "format", "write")
+SUFFIXES = tuple(_FORMATS)
 
 
-def _reader(suffix: str) -> Callable[[Path], Network]:
-    """The ``read_...`` function of the format of ``suffix``, its module imported if need be."""
-    format_name = _MODULES[suffix][1:]
-    return getattr(importlib.import_module(f".{format_name}", __name__), f"read_{format_name}")  # type: ignore[no-any-return]
-
-
-def _formatter(suffix: str) -> Callable[[Network], str]:
-    """The ``format_...`` function of the format of ``suffix``, its module imported if need be."""
-    format_name = _MODULES[suffix][1:]
-    return getattr(importlib.import_module(f".{format_name}", __name__), f"format_{format_name}")  # type: ignore[no-any-return]
+def _function(format_name: str, verb: str) -> Any:
+    """``{verb}_{format_name}`` (say ``read_bnet``), its module imported if it was not yet."""
+    return getattr(importlib.import_module(f".{format_name}", __name__), f"{verb}_{format_name}")
 
 
 def __getattr__(name: str) -> Any:
     """The per-format functions (``parse_bnet``, ``read_sbml``, ...), their module imported on first use."""
     verb, _, format_name = name.partition("_")
-    if verb in ("parse", "read", "format", "write") and f".{format_name}" in _MODULES.values():
-        value = getattr(importlib.import_module(f".{format_name}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if verb not in _VERBS or format_name not in _FORMATS.values():
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = _function(format_name, verb)
+    globals()[name] = value
+    return value
 
 
 def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix not in _MODULES:
-        known = ", ".join(_MODULES)
+    if suffix not in _FORMATS:
+        known = ", ".join(_FORMATS)
         raise InputError(f"unknown file type '{suffix or path.name}' (known: {known})", source=str(path))
     return suffix
 
@@ -98,7 +92,7 @@ def read_network(path: str | Path) -> Network:
         For a node defined twice or an undefined node.
     """
     path = Path(path)
-    reader = _reader(_suffix(path))
+    reader: Callable[[Path], Network] = _function(_FORMATS[_suffix(path)], "read")
     if not path.is_file():
         raise InputError("no such file" if not path.exists() else "not a file", source=str(path))
     return reader(path)
@@ -112,9 +106,10 @@ def format_network(network: Network, suffix: str) -> str:
     InputError
         For an unknown suffix.
     """
-    if suffix.lower() not in _MODULES:
-        raise InputError(f"unknown format '{suffix}' (known: {', '.join(_MODULES)})", source="<format>")
-    return _formatter(suffix.lower())(network)
+    if suffix.lower() not in _FORMATS:
+        raise InputError(f"unknown format '{suffix}' (known: {', '.join(_FORMATS)})", source="<format>")
+    text: str = _function(_FORMATS[suffix.lower()], "format")(network)
+    return text
 
 
 def write_network(network: Network, path: str | Path) -> None:
@@ -126,5 +121,5 @@ def write_network(network: Network, path: str | Path) -> None:
         For an unknown suffix (nothing is written).
     """
     path = Path(path)
-    text = _formatter(_suffix(path))(network)
+    text: str = _function(_FORMATS[_suffix(path)], "format")(network)
     path.write_text(text, encoding="utf-8")
