@@ -87,16 +87,24 @@ FIRST_TRY_SECONDS = 1.0  # for "every state of a trap space reaches a trap space
 TRY_AGAIN_RATIO = 0.95  # below a failed first try, try again in trap spaces this much smaller
 WALK_STEPS_PER_NODE = 10  # random-walk length before each pivot, per free node
 WALK_SEED = 2021
-MEMORY_CHECK_INTERVAL = 0.05  # seconds; reading CUDD's memory statistics scans its tables
+MEMORY_CHECK_INTERVAL = 0.05  # seconds between memory checks, at least
+MEMORY_CHECK_SHARE = 0.05  # and at most this share of the time: reading CUDD's statistics scans its tables
 
 
 class _Clock:
-    """The time and memory budgets; memory is measured at most every ``MEMORY_CHECK_INTERVAL`` s."""
+    """The time and memory budgets.
+
+    Memory is measured at most every ``MEMORY_CHECK_INTERVAL`` s, and less
+    often when one measurement is slow (CUDD scans its unique table and cache
+    for it, milliseconds on large managers), so that measuring takes at most
+    ``MEMORY_CHECK_SHARE`` of the time.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.start = time.monotonic()
         self.memory_checked = self.start
+        self.memory_interval = MEMORY_CHECK_INTERVAL
 
     def remaining(self) -> float | None:
         if self.limits.timeout is None:
@@ -111,10 +119,13 @@ class _Clock:
                 "(raise it with --timeout or Limits(timeout=...))",
                 budget="timeout",
             )
-        if now - self.memory_checked < MEMORY_CHECK_INTERVAL:
+        if now - self.memory_checked < self.memory_interval:
             return
-        self.memory_checked = now
-        if memory_in_use(manager) > self.limits.memory:
+        used = memory_in_use(manager)
+        self.memory_checked = time.monotonic()
+        cost = self.memory_checked - now
+        self.memory_interval = max(MEMORY_CHECK_INTERVAL, cost / MEMORY_CHECK_SHARE)
+        if used > self.limits.memory:
             raise LimitError(
                 f"the symbolic engine's BDDs outgrew the memory budget of "
                 f"{self.limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))",
@@ -247,8 +258,10 @@ class _Dynamics:
         state = dict(state)
 
         def enabled(i: int) -> bool:
-            # one substitution of the node's whole support leaves a constant
-            return bool(manager.let({var: state[var] for var in self.reads[i]}, self.can[i]) == manager.true)
+            # one substitution of the node's whole support leaves a constant; a node whose
+            # rule is its own negation always may move (and its can reads no variable)
+            values = {var: state[var] for var in self.reads[i]}
+            return bool((manager.let(values, self.can[i]) if values else self.can[i]) == manager.true)
 
         active = {i for i in self.can if enabled(i)}
         for _ in range(steps):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -126,6 +128,44 @@ def test_timeout_names_the_budget() -> None:
     with pytest.raises(LimitError) as error:
         find_async_attractors(ring, Limits(timeout=1e-6))
     assert error.value.budget == "timeout"
+
+
+def test_memory_budget_names_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(symbolic, "MEMORY_CHECK_INTERVAL", 0.0)  # measure at the first check
+    ring = parse_rules("\n".join(f"x{i} = !x{(i + 1) % 12}" for i in range(12)))
+    with pytest.raises(LimitError) as error:
+        find_async_attractors(ring, Limits(memory=1))
+    assert error.value.budget == "memory" and "memory budget" in str(error.value)
+
+
+def test_slow_memory_measurements_are_spaced_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    # reading CUDD's statistics on a large manager takes milliseconds: the
+    # clock measures less often then, so that measuring stays a small share
+    measured = []
+
+    def slow_measurement(manager: object) -> int:
+        time.sleep(0.01)
+        measured.append(time.monotonic())
+        return 0
+
+    monkeypatch.setattr(symbolic, "memory_in_use", slow_measurement)
+    clock = symbolic._Clock(Limits())
+    start = time.monotonic()
+    while time.monotonic() - start < 0.5:
+        clock.check(None)
+    # every 0.06 s (the shortest interval plus one measurement) would be 8; one in 0.21 s is at most 3
+    assert 1 <= len(measured) <= 3
+
+
+@pytest.mark.parametrize("rules", ["a = !a", "a = !a\nb = a & !b\nc = b | c", "a = !a\nb = !b\nc = a & b"])
+def test_self_negating_nodes_log_nothing(rules: str, caplog: pytest.LogCaptureFixture) -> None:
+    # the random walk tests whether such a node may move without substituting any variable
+    # (dd logs a warning for every substitution of no variable)
+    network = parse_rules(rules)
+    with caplog.at_level(logging.WARNING):
+        found = find_async_attractors(network)
+    assert state_sets(found) == async_attractors(network)
+    assert caplog.records == []
 
 
 def _compare_with_exhaustive(path: Path) -> None:
