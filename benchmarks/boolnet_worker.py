@@ -31,12 +31,8 @@ def _boolnet_work(tool: str, task: str, path: str, timeout: float, memory_mib: i
         if memory_mib is None
         else boolnet.Limits(timeout=timeout, memory=memory_mib << 20)
     )
-    # the solver libraries and the engine's module load before the clock starts, as the peers' load on import
-    import clingo  # noqa: F401
-
-    from boolnet.engines.rulebdd import backend
-
-    backend()
+    # the engine's module loads before the clock starts; the solver libraries (dd, clingo) load when
+    # the engine first needs them, inside the clock, as the peers' workers import their tool
     if task in ("async", "sync"):
         from boolnet.engines.registry import engine
 

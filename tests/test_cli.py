@@ -98,7 +98,7 @@ def test_engines_lists_the_registry_in_auto_order() -> None:
     names = [line.split()[0] for line in lines[1:]]
     assert names == [engine.name for engine in boolnet.engines()]
     assert {"exhaustive", "symbolic", "sat"} <= set(names)
-    assert "asynchronous <= 14 nodes" in lines[1]
+    assert lines[1].split()[:2] == ["symbolic", "asynchronous"]
 
 
 def test_attractors_take_a_scenario_and_a_cut_regulation() -> None:

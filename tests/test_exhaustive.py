@@ -11,7 +11,7 @@ from oracle import attractor_sets, sync_basins
 from strategies import networks
 
 from boolnet import Limits, Update, find_attractors, parse_rules, read_network
-from boolnet.engines import AUTO_ASYNC_MAX_NODES, exhaustive
+from boolnet.engines import exhaustive
 from boolnet.errors import EngineError, LimitError
 from boolnet.model import Network
 
@@ -138,14 +138,11 @@ def test_exact_transition_count_is_checked_before_the_edge_array_is_allocated() 
     assert caught.value.budget == "memory"
 
 
-def test_auto_leaves_larger_asynchronous_networks_to_the_symbolic_engine() -> None:
-    def ring(size: int) -> Network:
-        return parse_rules("\n".join(f"x{i} = x{(i + 1) % size}" for i in range(size)))
-
-    small, large = ring(AUTO_ASYNC_MAX_NODES), ring(AUTO_ASYNC_MAX_NODES + 1)
-    assert find_attractors(small, "async").engine == "exhaustive"
-    assert find_attractors(large, "async").engine == "symbolic"
-    assert find_attractors(large, "sync").engine == "exhaustive"  # exact basins
+@pytest.mark.parametrize("size", [1, 8, 20])
+def test_auto_leaves_asynchronous_networks_to_the_symbolic_engine(size: int) -> None:
+    ring = parse_rules("\n".join(f"x{i} = x{(i + 1) % size}" for i in range(size)))
+    assert find_attractors(ring, "async").engine == "symbolic"
+    assert find_attractors(ring, "sync").engine == "exhaustive"  # exact basins
 
 
 def test_unknown_method_and_update() -> None:

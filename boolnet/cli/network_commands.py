@@ -112,12 +112,11 @@ def convert(model: Path, output: Path) -> None:
 def engines_command() -> None:
     """List the attractor engines in the order `--method auto` tries them.
 
-    An engine with an auto limit yields its turn to the engines after it on
-    larger networks, and is the fallback when none of them can answer.
+    The first engine that supports the update and can answer within the
+    limits runs.
     """
-    rows = [["engine", "updates", "auto limit", "description"]]
+    rows = [["engine", "updates", "description"]]
     for engine in registered_engines():
         updates = ", ".join(sorted(u.value for u in engine.updates))
-        limit = ", ".join(f"{u.value} <= {n} nodes" for u, n in engine.auto_max_nodes.items()) or "-"
-        rows.append([engine.name, updates, limit, engine.description])
+        rows.append([engine.name, updates, engine.description])
     click.echo("\n".join(align(rows)))

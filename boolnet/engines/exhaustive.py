@@ -48,7 +48,6 @@ from ..model import Network
 from ..results import Attractor, AttractorKind, AttractorResult
 from ..states import pattern, state_to_string
 from ..update import Update
-from . import AUTO_ASYNC_MAX_NODES
 from .registry import Engine
 from .vectorized import compile_rule, state_bits, state_dtype
 
@@ -473,5 +472,4 @@ ENGINE = Engine(
     updates=frozenset(Update),
     check=_check,
     run=_run,
-    auto_max_nodes={Update.ASYNCHRONOUS: AUTO_ASYNC_MAX_NODES},
 )

@@ -1,24 +1,21 @@
 """The engine registry: which attractor algorithm answers which request.
 
-Engines are tried in registration order, except that an engine yields its
-turn on networks larger than its ``auto_max_nodes`` for that update; the
-first whose ``check`` accepts the network, update and limits runs
-(``method="auto"``).  A caller may also name
-an engine.  When no engine accepts, the error lists every engine's reason, so
+Engines are tried in registration order; the first whose ``check`` accepts
+the network, update and limits runs (``method="auto"``).  A caller may also
+name an engine.  When no engine accepts, the error lists every engine's reason, so
 the user learns which limit was hit and how to raise it.
 
 The built-in engines are registered by module name, with the updates they
-support and their ``auto_max_nodes``, and imported the first time they are
-asked for: a run that names ``--method symbolic``, or that ``auto`` answers
-symbolically, never loads numpy for the exhaustive engine, which keeps a
-small model's whole run short.
+support, and imported the first time they are asked for: a run that names
+``--method symbolic``, or that ``auto`` answers symbolically, never loads
+numpy for the exhaustive engine, which keeps a small model's whole run short.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..errors import EngineError, LimitError
 from ..limits import Limits
@@ -46,10 +43,6 @@ class Engine:
         limits)``, else the reason it cannot (e.g. the memory it would need).
     run
         Computes the attractors.
-    auto_max_nodes
-        Per update, the network size above which ``auto`` first tries the
-        engines after this one (they are faster there); this engine remains
-        the fallback when none of them accepts.
     """
 
     name: str
@@ -57,23 +50,14 @@ class Engine:
     updates: frozenset[Update]
     check: Callable[[Network, Update, Limits], str | None]
     run: Callable[[Network, Update, Limits], AttractorResult]
-    auto_max_nodes: Mapping[Update, int] = field(default_factory=dict)
-
-    def preferred_for(self, network: Network, update: Update) -> bool:
-        """Whether ``auto`` should try this engine before those registered after it."""
-        return len(network) <= self.auto_max_nodes.get(update, len(network))
 
 
 @dataclass(frozen=True, slots=True)
 class _Unloaded:
-    """An engine known by its module, with what ``auto`` needs to order it before loading it."""
+    """An engine known by its module, with the updates ``auto`` checks before loading it."""
 
     module: str
     updates: frozenset[Update]
-    auto_max_nodes: Mapping[Update, int]
-
-    def preferred_for(self, network: Network, update: Update) -> bool:
-        return len(network) <= self.auto_max_nodes.get(update, len(network))
 
 
 _ENGINES: dict[str, Engine | _Unloaded] = {}  # name -> engine, or the module that defines it as ENGINE
@@ -85,20 +69,14 @@ def register(engine: Engine) -> Engine:
     return engine
 
 
-def register_module(
-    name: str,
-    module: str,
-    *,
-    updates: frozenset[Update],
-    auto_max_nodes: Mapping[Update, int] | None = None,
-) -> None:
+def register_module(name: str, module: str, *, updates: frozenset[Update]) -> None:
     """Add the engine ``name``, defined as ``ENGINE`` in ``module``, imported on first use.
 
-    ``updates`` and ``auto_max_nodes`` must be the engine's own: ``auto``
-    orders the engines by them without importing any it does not try
-    (checked when the module is imported).
+    ``updates`` must be the engine's own: ``auto`` skips the engines that
+    lack the update without importing them (checked when the module is
+    imported).
     """
-    _ENGINES[name] = _Unloaded(module, updates, dict(auto_max_nodes or {}))
+    _ENGINES[name] = _Unloaded(module, updates)
 
 
 def engine(name: str) -> Engine:
@@ -115,9 +93,7 @@ def engine(name: str) -> Engine:
     if isinstance(entry, _Unloaded):
         loaded = importlib.import_module(entry.module).ENGINE
         assert isinstance(loaded, Engine) and loaded.name == name, f"{name}: not the engine registered"
-        assert (loaded.updates, dict(loaded.auto_max_nodes)) == (entry.updates, entry.auto_max_nodes), (
-            f"{name}: registered with other updates or auto limits than its module declares"
-        )
+        assert loaded.updates == entry.updates, f"{name}: registered with other updates than it declares"
         _ENGINES[name] = entry = loaded
     return entry
 
@@ -137,10 +113,8 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
     LimitError
         When no engine (or not the named one) can answer within ``limits``.
     """
-    if method != "auto":
-        names = [engine(method).name]
-    else:  # engines are imported only when they are checked
-        names = sorted(_ENGINES, key=lambda name: not _ENGINES[name].preferred_for(network, update))
+    # engines are imported only when they are checked
+    names = [engine(method).name] if method != "auto" else list(_ENGINES)
     reasons = []
     for name in names:
         if update not in _ENGINES[name].updates:

@@ -1,568 +1,29 @@
-"""Exact asynchronous attractors of large networks, with BDDs and trap spaces.
+"""The symbolic engine: exact asynchronous attractors, from a few nodes to hundreds.
 
-Method:
-
-1. **Percolation.**  Constants (fixed inputs, knockouts) are percolated
-   (:mod:`.percolation`); every attractor lies in the percolated space, so
-   the nodes it fixes never move again and are left out of all searches:
-   state sets are BDDs over the free nodes only.
-2. **Minimal trap spaces.**  They are enumerated with clingo
-   (:mod:`.trapspaces`), and each contains at least one attractor.  One with
-   no free node is a fixed point and needs no search; in the others the
-   attractors are searched over the trap space's free nodes only, with the
-   rules restricted to the trap space.
-3. **No attractor is missed.**  An attractor that can reach a trap space lies
-   inside it.  So in a trap space ``T`` the states that cannot reach any
-   trap space whose attractors are all known form a trap set holding every
-   other attractor of ``T``: the *motif-avoidant* ones (Rozum et al. 2021,
-   "Parity and time reversal elucidate both decision-making in empirical
-   models and attractor scaling in critical Boolean networks", Sci. Adv.;
-   Trinh et al. 2022).  That set is computed by backward reachability, first
-   in the percolated space towards the minimal trap spaces.  When this first
-   try takes too long, the trap space is split instead along its maximal
-   trap spaces (the succession diagram of Rozum et al., as in biobalm: Trinh
-   et al. 2024, "Mapping the attractor landscape of Boolean networks with
-   biobalm"): the states that cannot reach one of
-   them hold the attractors no smaller trap space contains, and each maximal
-   trap space (percolated) is searched the same way in turn.  Trap spaces
-   done are added to the known ones, which makes the backward searches in
-   overlapping ones short.
-4. **Terminal components.**  Inside a trap set, a pivot state's forward set
-   ``F`` is a trap set; if every state of ``F`` reaches the pivot back, ``F``
-   is an attractor, otherwise the states of ``F`` that cannot are a smaller
-   trap set to search.  The states that cannot reach ``F`` form a trap set
-   holding the other attractors.  This is the forward/backward decomposition
-   of Xie & Beerel (2000, "Implicit enumeration of strongly connected
-   components and an application to formal verification", IEEE TCAD) as used
-   for asynchronous Boolean networks by Beneš, Brim, Pastva & Šafránek
-   (2020/2021, AEON: "Symbolic coloured SCC decomposition", TACAS 2021).
-   The pivot is a state reached by a short random walk, usually already
-   inside an attractor, so that ``F`` is the attractor itself.
-
-Reachability is saturation on the asynchronous moves of one node at a time
-(``x_i`` flips where ``x_i != f_i``, a single BDD composition, no primed
-variables), re-trying after new states only the nodes whose moves they can
-change (see :meth:`_Dynamics._saturate`).  The BDDs are CUDD's
-(``dd.cudd``; the pure-Python ``dd.autoref`` where a ``dd`` wheel lacks CUDD,
-see :mod:`.rulebdd`), with the variables in the network's node order and no
-dynamic reordering: on the corpus of published models, orders built from the
-interaction graph (reverse Cuthill-McKee, FORCE, depth-first) and CUDD's
-sifting were slower, some by more than 20 times.  Results are exact and complete, and
-do not depend on timing: only the route to them does.  Attractors larger
-than ``Limits.listed_states`` are reported by exact size and pattern without
-their states.
+Method: constants (fixed inputs, knockouts) are percolated first
+(:func:`.bitsets.percolate_rules`); every attractor lies in the trap space
+they fix.  When at most ``EXPLICIT_MAX_FREE_NODES`` nodes stay free, as in
+most published models with their inputs fixed, the attractors are the
+terminal components of the free nodes' state graph, searched on state sets
+held as bit vectors (:mod:`.bitsets`).  Otherwise the search runs on BDDs,
+guided by the minimal trap spaces and proven complete by backward
+reachability (:mod:`.bddsearch`), which loads dd and clingo.  Both are the
+same forward/backward search on sets of states, and both are exact and
+complete, motif-avoidant attractors included.
 """
 
 from __future__ import annotations
 
-import random
-import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-
-from ..errors import LimitError
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, AttractorKind, AttractorResult
+from ..results import AttractorResult
 from ..update import Update
-from .percolation import percolate
+from .bitsets import EXPLICIT_MAX_FREE_NODES, explicit_async_attractors, percolate_rules
 from .registry import Engine
-from .rulebdd import (
-    BDD,
-    Function,
-    count_states,
-    deep_recursion,
-    memory_in_use,
-    new_manager,
-    pick_state,
-    rule_bdds,
-)
-from .trapspaces import CompiledRules, MaximalTrapSpaces, solve_patterns
 
-__all__ = ["ENGINE", "AttractorSets", "find_async_attractors", "find_attractor_sets"]
+__all__ = ["ENGINE", "find_async_attractors"]
 
 NAME = "symbolic"
-MANAGER_MEMORY = 1 << 28  # CUDD's sizing hint (bytes): larger ones cost milliseconds per manager
-FIRST_TRY_SECONDS = 1.0  # for "every state of a trap space reaches a trap space explored already"
-TRY_AGAIN_RATIO = 0.95  # below a failed first try, try again in trap spaces this much smaller
-WALK_STEPS_PER_NODE = 10  # random-walk length before each pivot, per free node
-WALK_SEED = 2021
-MEMORY_CHECK_INTERVAL = 0.05  # seconds between memory checks, at least
-MEMORY_CHECK_SHARE = 0.05  # and at most this share of the time: reading CUDD's statistics scans its tables
-
-
-class _Clock:
-    """The time and memory budgets.
-
-    Memory is measured at most every ``MEMORY_CHECK_INTERVAL`` s, and less
-    often when one measurement is slow (CUDD scans its unique table and cache
-    for it, milliseconds on large managers), so that measuring takes at most
-    ``MEMORY_CHECK_SHARE`` of the time.
-    """
-
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.start = time.monotonic()
-        self.memory_checked = self.start
-        self.memory_interval = MEMORY_CHECK_INTERVAL
-
-    def remaining(self) -> float | None:
-        if self.limits.timeout is None:
-            return None
-        return self.limits.timeout - (time.monotonic() - self.start)
-
-    def check(self, manager: BDD) -> None:
-        now = time.monotonic()
-        if self.limits.timeout is not None and now - self.start > self.limits.timeout:
-            raise LimitError(
-                f"the symbolic engine ran past the time budget of {self.limits.timeout:g} s "
-                "(raise it with --timeout or Limits(timeout=...))",
-                budget="timeout",
-            )
-        if now - self.memory_checked < self.memory_interval:
-            return
-        used = memory_in_use(manager)
-        self.memory_checked = time.monotonic()
-        cost = self.memory_checked - now
-        self.memory_interval = max(MEMORY_CHECK_INTERVAL, cost / MEMORY_CHECK_SHARE)
-        if used > self.limits.memory:
-            raise LimitError(
-                f"the symbolic engine's BDDs outgrew the memory budget of "
-                f"{self.limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))",
-                budget="memory",
-            )
-
-
-class _Dynamics:
-    """The asynchronous moves of some free nodes, as BDD operations on state sets.
-
-    ``can[i]`` is the set of states where node ``i`` may flip (its rule
-    disagrees with it); state sets and ``can`` are BDDs over the variables of
-    the free nodes only.
-    """
-
-    def __init__(self, manager: BDD, variables: Sequence[str], can: Mapping[int, Function], clock: _Clock):
-        self.manager = manager
-        self.vars = variables
-        self.can = dict(can)
-        self.clock = clock
-        self.flips = {i: ~manager.var(variables[i]) for i in can}
-        # saturation tries the nodes lowest in the BDD order first
-        level = {i: manager.level_of_var(variables[i]) for i in can}
-        self.order = sorted(can, key=lambda i: -level[i])
-        rank = {i: k for k, i in enumerate(self.order)}
-        # targets[i]: the nodes whose moves depend on x_i (x_i is in the support of their can)
-        self.targets: dict[int, list[int]] = {i: [] for i in can}
-        support: dict[int, set[int]] = {}
-        self.reads: dict[int, list[str]] = {}  # the variables each can[j] reads
-        for j, flips in can.items():
-            self.reads[j] = sorted(manager.support(flips))
-            support[j] = {int(var[1:]) for var in self.reads[j]} & can.keys()
-            for i in support[j]:
-                self.targets[i].append(j)
-        # after moves of x_i, the other nodes whose closure may be lost, as positions in the order
-        self.affected = [
-            sorted({rank[j] for j in (*self.targets[i], *support[i]) if j != i}) for i in self.order
-        ]
-
-    def flip(self, i: int, states: Function) -> Function:
-        """The states with node ``i`` flipped (one composition ``x_i := !x_i``)."""
-        return self.manager.let({self.vars[i]: self.flips[i]}, states)
-
-    def reach(self, start: Function, *, forward: bool, within: Function | None = None) -> Function:
-        """Every state reachable from (``forward``) or reaching ``start``, staying in ``within``.
-
-        ``within`` must be forward-closed (a trap set).
-        """
-        result = self._saturate(start, forward, within, None)
-        assert result is not None  # no deadline
-        return result
-
-    def try_reach_back(self, start: Function, seconds: float) -> Function | None:
-        """The states reaching ``start``, or ``None`` when that takes more than ``seconds``."""
-        return self._saturate(start, False, None, time.monotonic() + seconds)
-
-    def _saturate(
-        self, start: Function, forward: bool, within: Function | None, deadline: float | None
-    ) -> Function | None:
-        """The closure of ``start`` under the moves (or their reverse), or ``None`` past ``deadline``.
-
-        Saturation: the moves of the node lowest in the BDD order are applied
-        first, and after new states are added only the nodes whose closure
-        they may break are tried again.  States new by a move of ``x_i`` can
-        only open new moves of ``x_j`` if ``x_i`` affects whether ``x_j`` may
-        move or the other way round (otherwise ``x_j`` then ``x_i`` leads to the
-        same state as ``x_i`` then ``x_j``, already added); with ``within``
-        forward-closed the same holds for backward steps.
-        """
-        order = self.order
-        manager = self.manager
-        result = start
-        closed = [False] * len(order)
-        position = 0
-        while position < len(order):
-            if closed[position]:
-                position += 1
-                continue
-            closed[position] = True
-            i = order[position]
-            if forward:
-                new = self.flip(i, result & self.can[i]) & ~result
-            else:
-                new = self.can[i] & self.flip(i, result) & ~result
-            if within is not None:
-                new &= within
-            if new == manager.false:
-                position += 1
-                continue
-            result |= new
-            affected = self.affected[position]
-            for other in affected:
-                closed[other] = False
-            if affected and affected[0] < position:
-                position = affected[0]
-            self.clock.check(manager)
-            if deadline is not None and time.monotonic() > deadline:
-                return None
-        return result
-
-    def attractors_in(self, trap: Function, pivot: Callable[[Function], Function]) -> list[Function]:
-        """The attractors inside a forward-closed set ``trap`` (terminal SCC decomposition).
-
-        ``pivot(region)`` is one state of the trap set ``region``, as a BDD;
-        the closer to an attractor, the smaller the forward set to compute.
-        """
-        manager = self.manager
-        found: list[Function] = []
-        pending = [trap]
-        while pending:
-            region = pending.pop()
-            if region == manager.false:
-                continue
-            start = pivot(region)
-            forward = self.reach(start, forward=True)
-            backward = self.reach(start, forward=False, within=forward)
-            rest = forward & ~backward
-            if rest == manager.false:
-                found.append(forward)
-            else:
-                pending.append(rest)
-            if forward != region:
-                basin = self.reach(forward, forward=False, within=region)
-                pending.append(region & ~basin)
-        return found
-
-    def walk(self, state: dict[str, bool], steps: int, rng: random.Random) -> dict[str, bool]:
-        """The state after up to ``steps`` random asynchronous moves from ``state`` (free variables)."""
-        manager = self.manager
-        state = dict(state)
-
-        def enabled(i: int) -> bool:
-            # one substitution of the node's whole support leaves a constant; a node whose
-            # rule is its own negation always may move (and its can reads no variable)
-            values = {var: state[var] for var in self.reads[i]}
-            return bool((manager.let(values, self.can[i]) if values else self.can[i]) == manager.true)
-
-        active = {i for i in self.can if enabled(i)}
-        for _ in range(steps):
-            if not active:
-                break
-            i = rng.choice(sorted(active))
-            var = self.vars[i]
-            state[var] = not state[var]
-            for j in (i, *self.targets[i]):
-                if enabled(j):
-                    active.add(j)
-                else:
-                    active.discard(j)
-        return state
-
-
-class _Search:
-    """The network's rules in one BDD manager, and the attractor search over its free nodes."""
-
-    def __init__(self, network: Network, clock: _Clock, limits: Limits) -> None:
-        self.network = network
-        self.clock = clock
-        self.limits = limits
-        self.vars = [f"x{i}" for i in range(len(network))]
-        names = dict(zip(network.nodes, self.vars, strict=True))
-        self.manager = new_manager(self.vars, memory=MANAGER_MEMORY)
-        functions = rule_bdds(network, self.manager, names)
-        fixed = percolate(self.manager, functions, names)
-        self.compiled = CompiledRules(self.manager, functions, fixed)  # shared with the ASP encoder
-        self.fixed = {names[node]: value for node, value in fixed.items()}
-        # rules of the free nodes, keyed by variable, with the percolated values substituted
-        self.rules: dict[str, Function] = {}
-        for node, var in names.items():
-            if node not in fixed:
-                rule = functions[node]
-                self.rules[var] = self.manager.let(self.fixed, rule) if self.fixed else rule
-        self.targets: dict[str, list[str]] = {var: [] for var in self.rules}
-        for var, rule in self.rules.items():
-            for regulator in self.manager.support(rule):
-                self.targets[regulator].append(var)
-        self.random = random.Random(WALK_SEED)
-        self.names = {var: var for var in self.rules}
-        self.maximal: MaximalTrapSpaces | None = None
-        self.found: dict[int, tuple[Function, Attractor]] = {}
-
-    # -- subspaces ------------------------------------------------------------
-
-    def dynamics(self, space: Mapping[str, bool]) -> _Dynamics:
-        """The moves inside the trap space ``space`` (variable -> value, the percolated ones included)."""
-        manager = self.manager
-        local = self.local(space)
-        can: dict[int, Function] = {}
-        for var, rule in self.rules.items():
-            if var in space:
-                continue
-            if local:
-                rule = manager.let(local, rule)
-            flips = manager.apply("xor", manager.var(var), rule)
-            if flips != manager.false:
-                can[int(var[1:])] = flips
-        return _Dynamics(manager, self.vars, can, self.clock)
-
-    def local(self, space: Mapping[str, bool]) -> dict[str, bool]:
-        """The values of ``space`` other than the percolated ones (those are substituted in the rules)."""
-        return {var: value for var, value in space.items() if var not in self.fixed}
-
-    def free(self, space: Mapping[str, bool]) -> list[str]:
-        return [var for var in self.vars if var not in space]
-
-    def percolated(self, space: Mapping[str, bool], parent: Mapping[str, bool]) -> dict[str, bool]:
-        """The smallest trap space holding every attractor of the trap space ``space``.
-
-        ``parent`` is a percolated trap space containing ``space``.
-        """
-        new = [var for var in space if var not in parent]
-        local = self.local(space)
-        values = percolate(self.manager, self.rules, self.names, local, targets=self.targets, new=new)
-        return {**self.fixed, **values}
-
-    def pivot(self, space: Mapping[str, bool], inside: _Dynamics) -> Callable[[Function], Function]:
-        """Pivots for :meth:`_Dynamics.attractors_in` in ``space``: a state, then a random walk from it."""
-        manager = self.manager
-        free = self.free(space)
-        steps = WALK_STEPS_PER_NODE * len(free)
-
-        def choose(region: Function) -> Function:
-            state = inside.walk(pick_state(manager, region, free), steps, self.random)
-            return manager.cube(state)
-
-        return choose
-
-    def maximal_within(self, space: Mapping[str, bool]) -> list[dict[str, bool]]:
-        """The maximal trap spaces strictly inside the trap space ``space``, percolated."""
-        if self.maximal is None:
-            self.maximal = MaximalTrapSpaces(self.network, self.compiled)
-        remaining = self.clock.remaining()
-        patterns = self.maximal.within(
-            {int(var[1:]): value for var, value in space.items()},
-            Limits(timeout=remaining) if remaining is not None else None,
-        )
-        children = []
-        for pattern in patterns:
-            child = dict(space)
-            child.update((self.vars[i], char == "1") for i, char in enumerate(pattern) if char != "*")
-            children.append(self.percolated(child, space))
-        return children
-
-    # -- attractors -------------------------------------------------------------
-
-    def add(self, states: Function, space: Mapping[str, bool]) -> None:
-        """Record the attractor ``states`` (over the free variables of ``space``) once."""
-        manager = self.manager
-        local = self.local(space)
-        whole = states & manager.cube(local) if local else states
-        if int(whole) not in self.found:
-            self.found[int(whole)] = (whole, self.describe(states, space))
-
-    def attractors_in_space(self, space: Mapping[str, bool], trap: Function | None = None) -> None:
-        """Record the attractors inside ``trap`` (a trap set in ``space``; the whole space if absent)."""
-        manager = self.manager
-        if len(space) == len(self.vars):  # a fixed point: an attractor by itself
-            self.add(manager.true, space)
-            return
-        inside = self.dynamics(space)
-        for states in inside.attractors_in(manager.true if trap is None else trap, self.pivot(space, inside)):
-            self.add(states, space)
-
-    def describe(self, states: Function, space: Mapping[str, bool]) -> Attractor:
-        """The attractor ``states`` (over the free variables of the trap space ``space``)."""
-        manager = self.manager
-        free = self.free(space)
-        size = count_states(manager, states, free)
-        chars = []
-        for var in self.vars:
-            if var in space:
-                chars.append("1" if space[var] else "0")
-                continue
-            variable = manager.var(var)
-            if states & variable == manager.false:
-                chars.append("0")
-            elif states & ~variable == manager.false:
-                chars.append("1")
-            else:
-                chars.append("*")
-        pattern = "".join(chars)
-        kind = AttractorKind.FIXED_POINT if size == 1 else AttractorKind.COMPLEX
-        if size > self.limits.listed_states:
-            return Attractor(kind, size, pattern, None)
-        template = bytearray(49 if space.get(var) else 48 for var in self.vars)  # ASCII "1", "0"
-        strings = sorted(_state_strings(manager, states, [int(var[1:]) for var in free], template))
-        return Attractor(kind, size, pattern, tuple(strings))
-
-    def run(self) -> list[Attractor]:
-        manager = self.manager
-        remaining = self.clock.remaining()
-        patterns, _ = solve_patterns(
-            self.network,
-            "minimal",
-            limits=Limits(timeout=remaining) if remaining is not None else None,
-            compiled=self.compiled,
-        )
-        minimal = [{self.vars[i]: c == "1" for i, c in enumerate(p) if c != "*"} for p in patterns]
-        for space in minimal:
-            self.attractors_in_space(space)
-            self.clock.check(manager)
-        # trap spaces whose attractors are all recorded, as (mask, bits, cube over the free variables)
-        complete = [(*_bits(space), manager.cube(self.local(space))) for space in minimal]
-        # the motif-avoidant attractors, along the trap spaces inside one another
-        # each with the number of free nodes of the last trap space above it whose first try failed
-        pending: list[tuple[dict[str, bool], int | None]] = [(dict(self.fixed), None)]
-        seen = {_bits(self.fixed)}
-        while pending:
-            space, failed = pending.pop()
-            size = len(self.vars) - len(space)
-            inside = self.dynamics(space)
-            local = self.local(space)
-            mask, bits = _bits(space)
-            # first try: every state reaches a trap space whose attractors are known
-            known = manager.false
-            for other_mask, other_bits, cube in complete:
-                if other_mask & mask == mask and other_bits & mask == bits:
-                    known |= cube
-            tried = None
-            if failed is None or size < TRY_AGAIN_RATIO * failed:
-                start = manager.let(local, known) if local else known
-                tried = inside.try_reach_back(start, FIRST_TRY_SECONDS)
-                if tried is None:
-                    failed = size
-            if tried is not None:
-                reached = tried
-                complete.append((mask, bits, manager.cube(local)))
-            else:
-                # too costly: the maximal trap spaces inside are closer, then search inside each
-                children = self.maximal_within(space)
-                reached = inside.reach(self.union(children, space), forward=False)
-                for child in children:
-                    key = _bits(child)
-                    if key not in seen:
-                        seen.add(key)
-                        pending.append((child, failed))
-            if reached != manager.true:
-                self.attractors_in_space(space, ~reached)
-        return [attractor for _, attractor in self.found.values()]
-
-    def union(self, spaces: Sequence[Mapping[str, bool]], within: Mapping[str, bool]) -> Function:
-        """The union of trap spaces inside ``within``, over the free variables of ``within``."""
-        manager = self.manager
-        result = manager.false
-        for space in spaces:
-            result |= manager.cube({var: value for var, value in space.items() if var not in within})
-        return result
-
-
-def _bits(space: Mapping[str, bool]) -> tuple[int, int]:
-    """A subspace as bit masks: bit ``i`` of the first is set if ``x{i}`` is fixed, of the second if to 1."""
-    mask = bits = 0
-    for var, value in space.items():
-        i = int(var[1:])
-        mask |= 1 << i
-        bits |= int(value) << i
-    return mask, bits
-
-
-def _state_strings(manager: BDD, states: Function, free: Sequence[int], template: bytearray) -> list[str]:
-    """Every state of ``states`` (a BDD over the variables ``x{i}`` of the positions ``free``) as a string.
-
-    ``template`` holds the characters of the other positions.  The BDD's paths
-    are walked once; each path's unset positions are expanded in place, one
-    character changed per state.
-    """
-    result: list[str] = []
-    state = bytearray(template)
-
-    def walk(node: Function, unset: list[int]) -> None:
-        if node == manager.false:
-            return
-        if node == manager.true:  # every value of the unset positions, in Gray-code order
-            for i in unset:
-                state[i] = 48
-            result.append(state.decode())
-            for step in range(1, 1 << len(unset)):
-                state[unset[(step & -step).bit_length() - 1]] ^= 1  # ASCII "0" <-> "1"
-                result.append(state.decode())
-            return
-        i = int(node.var[1:])
-        rest = [j for j in unset if j != i]
-        low, high = node.low, node.high  # the children of the node, read through a complement edge
-        if node.negated:
-            low, high = ~low, ~high
-        for child, char in ((low, 48), (high, 49)):
-            state[i] = char
-            walk(child, rest)
-
-    walk(states, list(free))
-    return result
-
-
-@dataclass(frozen=True, slots=True)
-class AttractorSets:
-    """Asynchronous attractors with their state sets as BDDs.
-
-    ``sets[k]`` holds the states of ``attractors[k]`` as a BDD of ``manager``
-    over the variables ``x{i}`` (``i`` the node's position in the network).
-    """
-
-    manager: BDD
-    sets: tuple[Function, ...]
-    attractors: tuple[Attractor, ...]
-
-
-def find_attractor_sets(network: Network, limits: Limits | None = None) -> AttractorSets:
-    """Every asynchronous attractor of ``network`` with its states as a BDD.
-
-    The same search as :func:`find_async_attractors` (exact and complete), for
-    callers that go on working on the state sets symbolically (classifying
-    huge attractors against phenotypes, say).  Attractors are in the order of
-    :func:`find_async_attractors`.
-
-    Raises
-    ------
-    LimitError
-        When the time or memory budget runs out (the message names it).
-    """
-    limits = limits or Limits()
-    failure: LimitError | None = None
-    with deep_recursion(len(network)):
-        try:
-            search = _Search(network, _Clock(limits), limits)
-            search.run()
-        except LimitError as error:
-            failure = error
-    if failure is not None:
-        # drop the frames that hold BDDs so that none outlives its manager in a reference cycle
-        raise failure.with_traceback(None)
-    manager = search.manager
-    fixed = manager.cube(search.fixed) if search.fixed else manager.true
-    pairs = sorted(
-        ((whole & fixed, attractor) for whole, attractor in search.found.values()),
-        key=lambda pair: (pair[1].pattern, pair[1].states[0] if pair[1].states else ""),
-    )
-    return AttractorSets(manager, tuple(s for s, _ in pairs), tuple(a for _, a in pairs))
 
 
 def find_async_attractors(network: Network, limits: Limits | None = None) -> AttractorResult:
@@ -589,9 +50,10 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
     Notes
     -----
     Exact and complete, including motif-avoidant attractors (those outside
-    every minimal trap space).  The cost is dominated by the symbolic
-    reachability, which is exponential in the worst case but follows the
-    size of the BDDs of the state sets met.
+    every minimal trap space).  With ``k`` nodes free after percolation the
+    cost is at most ``2**k`` bit operations per set operation for small
+    ``k``; beyond, it is dominated by the symbolic reachability, exponential
+    in the worst case but following the size of the BDDs of the state sets.
 
     Examples
     --------
@@ -600,7 +62,15 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
     >>> [(a.pattern, a.size) for a in result.attractors]
     [('01*', 2), ('10*', 2)]
     """
-    attractors = find_attractor_sets(network, limits).attractors
+    limits = limits or Limits()
+    fixed = percolate_rules(network)
+    if len(network) - len(fixed) <= EXPLICIT_MAX_FREE_NODES:
+        found = explicit_async_attractors(network, fixed, limits)
+        attractors = tuple(sorted(found, key=lambda a: (a.pattern, a.states[0] if a.states else "")))
+    else:
+        from .bddsearch import find_attractor_sets  # loads dd and clingo, only for networks that need them
+
+        attractors = find_attractor_sets(network, limits, fixed=fixed).attractors
     return AttractorResult(network, Update.ASYNCHRONOUS, NAME, True, attractors)
 
 
@@ -617,8 +87,8 @@ def _run(network: Network, update: Update, limits: Limits) -> AttractorResult:
 ENGINE = Engine(
     name=NAME,
     description=(
-        "trap spaces (clingo) + BDD reachability (CUDD via dd, else pure-Python dd); "
-        "exact async attractors, 100s of nodes"
+        "percolation + bit-vector state sets for small cores; trap spaces (clingo) + BDD "
+        "reachability (CUDD via dd) beyond; exact async attractors, 100s of nodes"
     ),
     updates=frozenset({Update.ASYNCHRONOUS}),
     check=_check,

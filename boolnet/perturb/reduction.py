@@ -48,8 +48,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..attractors import find_attractors
-from ..engines import AUTO_ASYNC_MAX_NODES
-from ..engines.symbolic import find_attractor_sets
+from ..engines.bddsearch import find_attractor_sets
+from ..engines.bitsets import EXPLICIT_MAX_FREE_NODES
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import LimitError
 from ..expr import Const, Expr, evaluate, substitute, variables
@@ -449,7 +449,7 @@ class Reducer:
         """Whether the core's attractors come from the symbolic engine as BDDs."""
         if self.update is not Update.ASYNCHRONOUS or self.method not in ("auto", "symbolic"):
             return symbolic
-        return symbolic or self.method == "symbolic" or size > AUTO_ASYNC_MAX_NODES
+        return symbolic or self.method == "symbolic" or size > EXPLICIT_MAX_FREE_NODES
 
     def _core_network(self, core: list[int], vals: list[int], functions: list[_Function]) -> Network:
         inside = set(core)

@@ -32,8 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..engines.bddsearch import AttractorSets
 from ..engines.rulebdd import BDD, Function, expr_to_bdd, new_manager
-from ..engines.symbolic import AttractorSets
 from ..expr import Expr, substitute, variables
 from ..results import Attractor, AttractorKind
 from .phenotypes import Presence

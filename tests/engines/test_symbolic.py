@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
-from boolnet.engines import rulebdd, symbolic
+from boolnet.engines import bddsearch, rulebdd, symbolic
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
 from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
 from boolnet.model import Network
@@ -26,21 +26,34 @@ def state_sets(result: AttractorResult) -> set[frozenset[str]]:
     return {frozenset(a.states or ()) for a in result.attractors}
 
 
+# the engine's two searches: on bit-vector state sets (few free nodes) and on BDDs
+SEARCHES = ["explicit", "bdd"]
+
+
+def find(network: Network, limits: Limits | None = None, *, search: str) -> AttractorResult:
+    """The symbolic engine's answer through one of its searches, whatever the network's size."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(symbolic, "EXPLICIT_MAX_FREE_NODES", 64 if search == "explicit" else -1)
+        return find_async_attractors(network, limits)
+
+
+@pytest.mark.parametrize("search", SEARCHES)
 @settings(max_examples=200, deadline=None)
-@given(networks(max_nodes=8))
-def test_matches_the_brute_force_state_graph(network: Network) -> None:
-    result = find_async_attractors(network)
+@given(network=networks(max_nodes=8))
+def test_matches_the_brute_force_state_graph(network: Network, search: str) -> None:
+    result = find(network, search=search)
     assert result.engine == "symbolic" and result.update is Update.ASYNCHRONOUS
     assert state_sets(result) == async_attractors(network)
     for attractor in result.attractors:
         assert attractor.size == len(attractor.states or ())
 
 
+@pytest.mark.parametrize("search", SEARCHES)
 @settings(max_examples=50, deadline=None)
-@given(networks(min_nodes=4, max_nodes=8))
-def test_omitted_states_keep_exact_size_and_pattern(network: Network) -> None:
-    full = find_async_attractors(network)
-    short = find_async_attractors(network, Limits(listed_states=1))
+@given(network=networks(min_nodes=4, max_nodes=8))
+def test_omitted_states_keep_exact_size_and_pattern(network: Network, search: str) -> None:
+    full = find(network, search=search)
+    short = find(network, Limits(listed_states=1), search=search)
     assert sorted((a.pattern, a.size, a.kind) for a in short.attractors) == sorted(
         (a.pattern, a.size, a.kind) for a in full.attractors
     )
@@ -62,8 +75,8 @@ C = A & B
 def test_descending_every_trap_space_matches_the_brute_force_state_graph(network: Network) -> None:
     # no first try: every trap space on the way is split into its maximal trap spaces
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(symbolic, "FIRST_TRY_SECONDS", 0.0)
-        result = find_async_attractors(network)
+        patch.setattr(bddsearch, "FIRST_TRY_SECONDS", 0.0)
+        result = find(network, search="bdd")
     assert state_sets(result) == async_attractors(network)
 
 
@@ -72,10 +85,10 @@ def test_descending_every_trap_space_matches_the_brute_force_state_graph(network
 def test_pure_python_backend_gives_the_same_attractors(network: Network) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(rulebdd, "backend", lambda: "autoref")
-        fallback = find_async_attractors(network)
-        patch.setattr(symbolic, "FIRST_TRY_SECONDS", 0.0)
-        descended = find_async_attractors(network)
-    assert fallback.attractors == descended.attractors == find_async_attractors(network).attractors
+        fallback = find(network, search="bdd")
+        patch.setattr(bddsearch, "FIRST_TRY_SECONDS", 0.0)
+        descended = find(network, search="bdd")
+    assert fallback.attractors == descended.attractors == find(network, search="bdd").attractors
 
 
 @pytest.mark.parametrize("backend", ["cudd", "autoref"])
@@ -102,18 +115,20 @@ def test_huge_attractors_keep_exact_sizes_and_patterns() -> None:
     ]
 
 
-def test_finds_a_motif_avoidant_attractor() -> None:
+@pytest.mark.parametrize("search", SEARCHES)
+def test_finds_a_motif_avoidant_attractor(search: str) -> None:
     network = parse_rules(MOTIF_AVOIDANT)
     assert [t.pattern for t in find_trap_spaces(network)] == ["111"]
-    result = find_async_attractors(network)
+    result = find(network, search=search)
     assert state_sets(result) == async_attractors(network)
     assert frozenset({"000", "100", "010"}) in state_sets(result)
     assert len(result) == 2
 
 
-def test_motif_avoidant_attractor_next_to_free_inputs() -> None:
+@pytest.mark.parametrize("search", SEARCHES)
+def test_motif_avoidant_attractor_next_to_free_inputs(search: str) -> None:
     network = parse_rules(MOTIF_AVOIDANT + "D = D\nE = D & !E | A\n")
-    assert state_sets(find_async_attractors(network)) == async_attractors(network)
+    assert state_sets(find(network, search=search)) == async_attractors(network)
 
 
 def test_registry_entry() -> None:
@@ -123,18 +138,20 @@ def test_registry_entry() -> None:
     assert ENGINE.check(toggle, Update.SYNCHRONOUS, Limits()) is not None
 
 
-def test_timeout_names_the_budget() -> None:
+@pytest.mark.parametrize("search", SEARCHES)
+def test_timeout_names_the_budget(search: str) -> None:
     ring = parse_rules("\n".join(f"x{i} = !x{(i + 1) % 12}" for i in range(12)))
     with pytest.raises(LimitError) as error:
-        find_async_attractors(ring, Limits(timeout=1e-6))
+        find(ring, Limits(timeout=1e-6), search=search)
     assert error.value.budget == "timeout"
 
 
-def test_memory_budget_names_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(symbolic, "MEMORY_CHECK_INTERVAL", 0.0)  # measure at the first check
+@pytest.mark.parametrize("search", SEARCHES)
+def test_memory_budget_names_the_budget(search: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bddsearch, "MEMORY_CHECK_INTERVAL", 0.0)  # measure at the first check
     ring = parse_rules("\n".join(f"x{i} = !x{(i + 1) % 12}" for i in range(12)))
     with pytest.raises(LimitError) as error:
-        find_async_attractors(ring, Limits(memory=1))
+        find(ring, Limits(memory=1), search=search)
     assert error.value.budget == "memory" and "memory budget" in str(error.value)
 
 
@@ -148,8 +165,8 @@ def test_slow_memory_measurements_are_spaced_out(monkeypatch: pytest.MonkeyPatch
         measured.append(time.monotonic())
         return 0
 
-    monkeypatch.setattr(symbolic, "memory_in_use", slow_measurement)
-    clock = symbolic._Clock(Limits())
+    monkeypatch.setattr(bddsearch, "memory_in_use", slow_measurement)
+    clock = bddsearch._Clock(Limits())
     start = time.monotonic()
     while time.monotonic() - start < 0.5:
         clock.check(None)
@@ -163,26 +180,28 @@ def test_self_negating_nodes_log_nothing(rules: str, caplog: pytest.LogCaptureFi
     # (dd logs a warning for every substitution of no variable)
     network = parse_rules(rules)
     with caplog.at_level(logging.WARNING):
-        found = find_async_attractors(network)
+        found = find(network, search="bdd")
     assert state_sets(found) == async_attractors(network)
     assert caplog.records == []
 
 
-def _compare_with_exhaustive(path: Path) -> None:
+def _compare_with_exhaustive(path: Path, search: str) -> None:
     network = read_network(path)
     expected = find_attractors(network, "async", method="exhaustive")
-    found = find_async_attractors(network)
+    found = find(network, search=search)
     assert found.attractors == expected.attractors
 
 
+@pytest.mark.parametrize("search", SEARCHES)
 @pytest.mark.parametrize("path", corpus_params("bbm-inputs-fixed", max_nodes=20))
-def test_corpus_inputs_fixed_agrees_with_exhaustive(path: Path) -> None:
-    _compare_with_exhaustive(path)
+def test_corpus_inputs_fixed_agrees_with_exhaustive(path: Path, search: str) -> None:
+    _compare_with_exhaustive(path, search)
 
 
+@pytest.mark.parametrize("search", SEARCHES)
 @pytest.mark.parametrize("path", corpus_params("bbm", max_nodes=12))
-def test_corpus_free_inputs_agrees_with_exhaustive(path: Path) -> None:
-    _compare_with_exhaustive(path)
+def test_corpus_free_inputs_agrees_with_exhaustive(path: Path, search: str) -> None:
+    _compare_with_exhaustive(path, search)
 
 
 # 30-50 s each: measured by benchmarks/attractors.py rather than run on every commit
@@ -243,7 +262,8 @@ def _network_of_successors(successor: dict[str, str]) -> Network:
     return parse_rules("\n".join(lines))
 
 
-def test_a_minimal_trap_space_holding_two_attractors() -> None:
+@pytest.mark.parametrize("search", SEARCHES)
+def test_a_minimal_trap_space_holding_two_attractors(search: str) -> None:
     # two disjoint 8-cycles round the 4-cube, each moving every node both ways: the whole
     # space is the only trap space, and it holds both attractors (found one at a time)
     rings = ["0000 0001 0011 0111 1111 1110 1100 1000", "0101 0100 0110 0010 1010 1011 1001 1101"]
@@ -253,5 +273,5 @@ def test_a_minimal_trap_space_holding_two_attractors() -> None:
         successor.update(zip(states, states[1:] + states[:1], strict=True))
     network = _network_of_successors(successor)
     assert [space.pattern for space in find_trap_spaces(network, kind="minimal")] == ["****"]
-    result = find_async_attractors(network)
+    result = find(network, search=search)
     assert state_sets(result) == async_attractors(network) == {frozenset(ring.split()) for ring in rings}
