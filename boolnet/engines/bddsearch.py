@@ -66,6 +66,7 @@ from ..errors import LimitError
 from ..limits import Limits
 from ..model import Network
 from ..results import Attractor, AttractorKind
+from .asp import CompiledRules, MaximalTrapSpaces, solve_patterns
 from .percolation import percolate
 from .rulebdd import (
     BDD,
@@ -77,7 +78,6 @@ from .rulebdd import (
     pick_state,
     rule_bdds,
 )
-from .trapspaces import CompiledRules, MaximalTrapSpaces, solve_patterns
 
 __all__ = ["AttractorSets", "find_attractor_sets"]
 

@@ -33,6 +33,7 @@ __all__ = [
     "EXPLICIT_MAX_FREE_NODES",
     "SEMANTIC_MAX_REGULATORS",
     "explicit_async_attractors",
+    "explicit_trap_spaces",
     "percolate_rules",
 ]
 
@@ -178,6 +179,60 @@ class _StateSpace:
                 budget="timeout",
             )
 
+    def fixed_points(self) -> int:
+        """The states no move leaves."""
+        moving = 0
+        for _, up, down in self.moves:
+            moving |= up | down
+        return self.full & ~moving
+
+    def smallest_trap_space(self, state: int) -> tuple[int, int]:
+        """The smallest trap space holding the single state ``state`` (a one-bit set).
+
+        As ``(free, values)``: bit ``i`` of ``free`` is set when free node ``i``
+        is free in the trap space, and ``values`` is the state's index, which
+        gives the fixed nodes' values.
+        """
+        free = 0
+        subspace = state
+        index = state.bit_length() - 1
+        changed = True
+        while changed:
+            changed = False
+            for shift, up, down in self.moves:
+                if not free & shift and subspace & (up | down):  # a node of the subspace can move
+                    free |= shift
+                    subspace = self.subspace_mask(free, index)
+                    changed = True
+        return free, index & ~free
+
+    def subspace_mask(self, free: int, index: int) -> int:
+        """The states whose fixed nodes (those not in ``free``) agree with the state ``index``."""
+        mask = self.full
+        for i, ones in enumerate(self.ones):
+            if not free >> i & 1:
+                mask &= ones if index >> i & 1 else ~ones
+        return mask
+
+    @staticmethod
+    def inside(small: tuple[int, int], large: tuple[int, int]) -> bool:
+        """Whether the subspace ``small`` lies inside ``large`` (both as ``(free, values)``)."""
+        (small_free, small_values), (large_free, large_values) = small, large
+        return small_free & ~large_free == 0 and (small_values ^ large_values) & ~large_free == 0
+
+    def pattern(self, free: int, values: int, fixed: Mapping[str, bool], nodes: Sequence[str]) -> str:
+        """The subspace ``(free, values)`` as a pattern over every node of the network."""
+        position = {node: i for i, node in enumerate(self.free)}
+        chars = []
+        for node in nodes:
+            if node in fixed:
+                chars.append("1" if fixed[node] else "0")
+            elif free >> position[node] & 1:
+                chars.append("*")
+            else:
+                chars.append("1" if values >> position[node] & 1 else "0")
+        return "".join(chars)
+
     def terminal_components(self) -> list[int]:
         """The terminal strongly connected components (the attractors), as state sets.
 
@@ -188,10 +243,7 @@ class _StateSpace:
         The fixed points (the states no move leaves) come first, all at once,
         and the basin of each attractor found is dropped from the search.
         """
-        moving = 0
-        for _, up, down in self.moves:
-            moving |= up | down
-        fixed_points = self.full & ~moving
+        fixed_points = self.fixed_points()
         found = [1 << s for s in members(fixed_points)]
         remaining = self.full & ~self.backward(fixed_points)
         candidates = remaining
@@ -271,12 +323,43 @@ def explicit_async_attractors(
     Exact and complete.  Meant for up to ``EXPLICIT_MAX_FREE_NODES`` free
     nodes: memory and time grow as ``2**k``.
     """
-    limits = limits or Limits()
+    space = _state_space(network, fixed, limits or Limits())
+    return [space.describe(states, fixed, network.nodes) for states in space.terminal_components()]
+
+
+def explicit_trap_spaces(
+    network: Network, fixed: Mapping[str, bool], kind: str, limits: Limits | None = None
+) -> list[str]:
+    """The fixed points (``kind="fixed_points"``) or minimal trap spaces of ``network``, as patterns.
+
+    ``fixed`` and ``limits`` as in :func:`explicit_async_attractors`.  The
+    fixed points are the states no move leaves.  The smallest trap space
+    around a state frees, one at a time, each fixed node that some state of
+    the subspace can flip; around any state of an attractor it is the same
+    subspace, every minimal trap space is one of these (it holds an
+    attractor), and the minimal trap spaces are the minimal ones among them.
+    Exact and complete; unsorted.
+    """
+    space = _state_space(network, fixed, limits or Limits())
+    if kind == "fixed_points":
+        subspaces = [(0, state) for state in members(space.fixed_points())]
+    else:
+        around = {space.smallest_trap_space(states & -states) for states in space.terminal_components()}
+        subspaces = [
+            (free, values)
+            for free, values in around
+            if not any(other != (free, values) and space.inside(other, (free, values)) for other in around)
+        ]
+    return [space.pattern(free, values, fixed, network.nodes) for free, values in subspaces]
+
+
+def _state_space(network: Network, fixed: Mapping[str, bool], limits: Limits) -> _StateSpace:
+    """The moves of the nodes outside ``fixed``, their memory checked against the budget first."""
     free = [node for node in network.nodes if node not in fixed]
     needed = (3 * len(free) + SETS_IN_USE) << len(free) >> 3  # bytes: 3 sets per node, a few in the search
     if needed > limits.memory:
         raise LimitError(
-            f"the symbolic engine's state sets of {len(free)} free nodes would take {needed} bytes, "
+            f"the state sets of {len(free)} free nodes would take {needed} bytes, "
             f"over the memory budget of {limits.memory / 2**30:.1f} GiB "
             "(raise it with --memory or Limits(memory=...))",
             budget="memory",
@@ -286,5 +369,4 @@ def explicit_async_attractors(
         expr = network.rule(node).expr
         known = {name: fixed[name] for name in variables(expr) if name in fixed}
         rules[node] = substitute(expr, known) if known else expr
-    space = _StateSpace(free, rules, limits)
-    return [space.describe(states, fixed, network.nodes) for states in space.terminal_components()]
+    return _StateSpace(free, rules, limits)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,13 +14,10 @@ from hypothesis import strategies as st
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
-from boolnet.engines.trapspaces import (
-    MaximalTrapSpaces,
-    TrapSpace,
-    count_fixed_points,
-    find_fixed_points,
-    find_trap_spaces,
-)
+from boolnet.engines import trapspaces
+from boolnet.engines.asp import MaximalTrapSpaces, count_fixed_points
+from boolnet.engines.bitsets import EXPLICIT_MAX_FREE_NODES, percolate_rules
+from boolnet.engines.trapspaces import TrapSpace, find_fixed_points, find_trap_spaces
 from boolnet.expr import And, Not, Or, Var
 from boolnet.model import Network, Rule
 
@@ -27,10 +26,25 @@ def patterns(result: object) -> set[str]:
     return {space.pattern for space in result}  # type: ignore[attr-defined]
 
 
+# the two solvers of fixed points and minimal trap spaces: bit-vector state sets (few free
+# nodes after percolation) and clingo
+SOLVERS = ["explicit", "asp"]
+
+
+@contextmanager
+def using(solver: str) -> Iterator[None]:
+    """Fixed points and minimal trap spaces come from ``solver``, whatever the network's size."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trapspaces, "EXPLICIT_MAX_FREE_NODES", 64 if solver == "explicit" else -1)
+        yield
+
+
+@pytest.mark.parametrize("solver", SOLVERS)
 @settings(max_examples=150, deadline=None)
-@given(networks(max_nodes=6))
-def test_minimal_trap_spaces_match_brute_force(network: Network) -> None:
-    result = find_trap_spaces(network, kind="minimal")
+@given(network=networks(max_nodes=6))
+def test_minimal_trap_spaces_match_brute_force(network: Network, solver: str) -> None:
+    with using(solver):
+        result = find_trap_spaces(network, kind="minimal")
     assert result.complete
     assert patterns(result) == minimal_trap_spaces(network)
 
@@ -43,21 +57,25 @@ def test_maximal_trap_spaces_match_brute_force(network: Network) -> None:
     assert patterns(result) == maximal_trap_spaces(network)
 
 
+@pytest.mark.parametrize("solver", SOLVERS)
 @settings(max_examples=150, deadline=None)
-@given(networks(max_nodes=7))
-def test_fixed_points_match_brute_force(network: Network) -> None:
-    result = find_fixed_points(network)
+@given(network=networks(max_nodes=7))
+def test_fixed_points_match_brute_force(network: Network, solver: str) -> None:
+    with using(solver):
+        result = find_fixed_points(network)
     assert result.complete and result.kind == "fixed_points"
     assert patterns(result) == fixed_points(network)
     assert all(space.is_fixed_point for space in result)
 
 
+@pytest.mark.parametrize("solver", SOLVERS)
 @settings(max_examples=60, deadline=None)
-@given(networks(max_nodes=5))
-def test_every_reported_space_is_a_trap_space(network: Network) -> None:
+@given(network=networks(max_nodes=5))
+def test_every_reported_space_is_a_trap_space(network: Network, solver: str) -> None:
     spaces = trap_spaces(network)
-    for kind in ("minimal", "maximal"):
-        assert patterns(find_trap_spaces(network, kind=kind)) <= spaces  # type: ignore[arg-type]
+    with using(solver):
+        for kind in ("minimal", "maximal"):
+            assert patterns(find_trap_spaces(network, kind=kind)) <= spaces  # type: ignore[arg-type]
 
 
 @settings(max_examples=80, deadline=None)
@@ -87,12 +105,14 @@ def test_wide_rule_needs_no_truth_table() -> None:
         assert values["out"] == 0
 
 
-def test_limit_and_completeness() -> None:
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_limit_and_completeness(solver: str) -> None:
     toggle = parse_rules("a = !b\nb = !a")
-    assert [s.pattern for s in find_fixed_points(toggle)] == ["01", "10"]
-    assert len(find_fixed_points(toggle, limit=1)) == 1
-    assert not find_fixed_points(toggle, limit=1).complete
-    assert find_fixed_points(toggle, limit=2).complete
+    with using(solver):
+        assert [s.pattern for s in find_fixed_points(toggle)] == ["01", "10"]
+        assert len(find_fixed_points(toggle, limit=1)) == 1
+        assert not find_fixed_points(toggle, limit=1).complete
+        assert find_fixed_points(toggle, limit=2).complete
 
 
 def test_trap_space_value() -> None:
@@ -104,11 +124,13 @@ def test_trap_space_value() -> None:
     assert not space.is_fixed_point
 
 
-def test_no_proper_trap_space() -> None:
+@pytest.mark.parametrize("solver", SOLVERS)
+def test_no_proper_trap_space(solver: str) -> None:
     oscillator = parse_rules("a = !a")
-    assert patterns(find_trap_spaces(oscillator, kind="maximal")) == set()
-    assert patterns(find_trap_spaces(oscillator, kind="minimal")) == {"*"}
-    assert patterns(find_fixed_points(oscillator)) == set()
+    with using(solver):
+        assert patterns(find_trap_spaces(oscillator, kind="maximal")) == set()
+        assert patterns(find_trap_spaces(oscillator, kind="minimal")) == {"*"}
+        assert patterns(find_fixed_points(oscillator)) == set()
 
 
 def test_timeout_names_the_budget() -> None:
@@ -130,6 +152,19 @@ def test_corpus_fixed_points_match_exhaustive(path: Path) -> None:
     assert patterns(find_fixed_points(network)) == expected
 
 
+@pytest.mark.parametrize("path", corpus_params("bbm-inputs-fixed", max_nodes=120))
+def test_corpus_solvers_agree(path: Path) -> None:
+    # the models whose free part after percolation is small enough for bit vectors
+    network = read_network(path)
+    if len(network) - len(percolate_rules(network)) > EXPLICIT_MAX_FREE_NODES:
+        pytest.skip("too many free nodes for the bit-vector solver")
+    for find in (find_fixed_points, find_trap_spaces):
+        with using("explicit"):
+            explicit = patterns(find(network))
+        with using("asp"):
+            assert explicit == patterns(find(network))
+
+
 @settings(max_examples=100, deadline=None)
 @given(networks(max_nodes=8))
 def test_fixed_points_are_counted_exactly_with_bdds(network: Network) -> None:
@@ -141,7 +176,8 @@ def test_too_many_fixed_points_is_a_clear_limit_with_the_exact_count() -> None:
     with pytest.raises(LimitError, match="the network has 2048 fixed points, too many to list") as caught:
         find_fixed_points(network, limits=Limits(listed_answers=100))
     assert caught.value.budget == "listed_answers"
-    with pytest.raises(LimitError, match="2048 fixed points"):
+    # 2048 fixed points (a0 = 0) and 2048 oscillations of b (a0 = 1)
+    with pytest.raises(LimitError, match="the network has 4096 minimal trap spaces, too many to list"):
         find_trap_spaces(network, limits=Limits(listed_answers=100))
     first = find_fixed_points(network, limit=5, limits=Limits(listed_answers=100))
     assert len(first.trap_spaces) == 5 and not first.complete
