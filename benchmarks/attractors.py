@@ -51,7 +51,7 @@ ALL_TASKS = {**TASKS, "sync": "synchronous attractors"}
 DEFAULT_TASKS = ("async", "fixed", "mintrap")
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpus" / "bbm-inputs-fixed"
 RESULTS = HERE / "results"
-BOOLNET_ASP = "boolnet:asp"  # the trap-space/fixed-point module, when present
+BOOLNET_TRAPSPACES = "boolnet:trapspaces"  # the trap-space/fixed-point module, when present
 
 
 # ---------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def boolnet_tools(task: str) -> list[str]:
         from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces  # noqa: F401
     except ImportError:
         return []
-    return [BOOLNET_ASP]
+    return [BOOLNET_TRAPSPACES]
 
 
 def _boolnet_precheck(
