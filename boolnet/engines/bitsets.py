@@ -1,4 +1,4 @@
-"""Truth tables and state sets as Python integers: percolation, and the attractors of small cores.
+"""Truth tables and state sets as Python integers: percolation, and small cores' attractors and trap spaces.
 
 With its inputs fixed, a published model usually keeps few free nodes once
 its constants are percolated: on the corpus none in half of the models, at

@@ -128,7 +128,8 @@ def find_trap_spaces(
     limit
         Stop after this many (the result then says whether it is complete).
     limits
-        Only ``limits.timeout`` applies.
+        ``timeout``; ``listed_answers`` (more without a ``limit`` is an
+        error); ``memory`` for the bit-vector state sets.
 
     Returns
     -------
@@ -138,15 +139,17 @@ def find_trap_spaces(
     Raises
     ------
     LimitError
-        When the time budget runs out, or a rule has too many prime
-        implicants to encode.
+        When a budget runs out (the message names it), or a rule has too
+        many prime implicants to encode.
 
     Notes
     -----
-    Exact and complete.  Prime implicants are computed per rule on BDDs
-    (cost follows the rule's BDD, not its truth table); the enumeration is
-    NP-hard in general but takes well under a second on most published
-    models of up to a thousand nodes.
+    Exact and complete.  With ``k <= EXPLICIT_MAX_FREE_NODES`` nodes free
+    after percolation, minimal trap spaces cost an attractor search on
+    ``2**k`` states (milliseconds).  Otherwise prime implicants are computed
+    per rule on BDDs (cost follows the rule's BDD, not its truth table); the
+    enumeration is NP-hard in general but takes well under a second on most
+    published models of up to a thousand nodes.
 
     Examples
     --------
