@@ -21,7 +21,7 @@ removes at least its whole backward set).  Exact and complete.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ..errors import LimitError
 from ..expr import And, Const, Expr, Not, Var, substitute, variables
@@ -76,15 +76,17 @@ def truth_table(expr: Expr, sets: Mapping[str, int], full: int) -> int:
     return result
 
 
-def constant_value(expr: Expr) -> bool | None:
-    """The value of ``expr`` if it is constant (semantically, up to ``SEMANTIC_MAX_REGULATORS`` variables)."""
+def constant_value(expr: Expr, names: Collection[str]) -> bool | None:
+    """The value of ``expr`` over the variables ``names`` if it is constant.
+
+    Semantic up to ``SEMANTIC_MAX_REGULATORS`` variables, syntactic beyond.
+    """
     if isinstance(expr, Const):
         return expr.value
-    names = sorted(variables(expr))
     if len(names) > SEMANTIC_MAX_REGULATORS:
         return None
     full = (1 << (1 << len(names))) - 1
-    table = truth_table(expr, dict(zip(names, variable_sets(len(names)), strict=True)), full)
+    table = truth_table(expr, dict(zip(sorted(names), variable_sets(len(names)), strict=True)), full)
     if table == 0:
         return False
     if table == full:
@@ -106,10 +108,13 @@ def percolate_rules(network: Network) -> dict[str, bool]:
     percolation of the symbolic search is fully semantic and goes on from
     here).
     """
+    # each rule with the values found so far substituted: rules only shrink, and long ones
+    # (tens of thousands of characters in some published models) are not walked again whole
     rules = {rule.target: rule.expr for rule in network.rules}
+    regulators = {node: variables(expr) for node, expr in rules.items()}
     readers: dict[str, list[str]] = {node: [] for node in rules}
-    for node, expr in rules.items():
-        for regulator in variables(expr):
+    for node, names in regulators.items():
+        for regulator in names:
             readers[regulator].append(node)
     values: dict[str, bool] = {}
     pending = list(reversed(network.nodes))
@@ -119,9 +124,11 @@ def percolate_rules(network: Network) -> dict[str, bool]:
         queued.discard(node)
         if node in values:
             continue
-        expr = rules[node]
-        known = {name: values[name] for name in variables(expr) if name in values}
-        value = constant_value(substitute(expr, known) if known else expr)
+        known = {name: values[name] for name in regulators[node] if name in values}
+        if known:
+            rules[node] = substitute(rules[node], known)
+            regulators[node] = variables(rules[node])
+        value = constant_value(rules[node], regulators[node])
         if value is None:
             continue
         values[node] = value
