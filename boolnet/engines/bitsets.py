@@ -142,10 +142,15 @@ def percolate_rules(network: Network) -> dict[str, bool]:
 class _StateSpace:
     """The asynchronous moves of ``k`` free nodes, on state sets as ``2**k``-bit integers."""
 
-    def __init__(self, free: Sequence[str], rules: Mapping[str, Expr], limits: Limits) -> None:
+    def __init__(
+        self, nodes: Sequence[str], fixed: Mapping[str, bool], rules: Mapping[str, Expr], limits: Limits
+    ) -> None:
         self.limits = limits
         self.deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
-        self.free = list(free)
+        self.nodes = nodes  # the network's nodes: the columns of patterns and state strings
+        self.fixed = fixed
+        self.free = [node for node in nodes if node not in fixed]
+        self.position = {node: i for i, node in enumerate(self.free)}  # free node -> bit of a state
         self.ones = variable_sets(len(self.free))
         self.full = (1 << (1 << len(self.free))) - 1
         sets = dict(zip(self.free, self.ones, strict=True))
@@ -227,17 +232,16 @@ class _StateSpace:
         (small_free, small_values), (large_free, large_values) = small, large
         return small_free & ~large_free == 0 and (small_values ^ large_values) & ~large_free == 0
 
-    def pattern(self, free: int, values: int, fixed: Mapping[str, bool], nodes: Sequence[str]) -> str:
+    def pattern(self, free: int, values: int) -> str:
         """The subspace ``(free, values)`` as a pattern over every node of the network."""
-        position = {node: i for i, node in enumerate(self.free)}
         chars = []
-        for node in nodes:
-            if node in fixed:
-                chars.append("1" if fixed[node] else "0")
-            elif free >> position[node] & 1:
+        for node in self.nodes:
+            if node in self.fixed:
+                chars.append("1" if self.fixed[node] else "0")
+            elif free >> self.position[node] & 1:
                 chars.append("*")
             else:
-                chars.append("1" if values >> position[node] & 1 else "0")
+                chars.append("1" if values >> self.position[node] & 1 else "0")
         return "".join(chars)
 
     def terminal_components(self) -> list[int]:
@@ -264,17 +268,16 @@ class _StateSpace:
             candidates = forward & ~backward & remaining or remaining
         return found
 
-    def describe(self, states: int, fixed: Mapping[str, bool], nodes: Sequence[str]) -> Attractor:
+    def describe(self, states: int) -> Attractor:
         """The attractor ``states`` as an :class:`Attractor` over every node of the network."""
         size = states.bit_count()
         chars = []
-        position = {node: i for i, node in enumerate(self.free)}
-        for node in nodes:
-            if node in fixed:
-                chars.append("1" if fixed[node] else "0")
-            elif states & self.ones[position[node]] == 0:
+        for node in self.nodes:
+            if node in self.fixed:
+                chars.append("1" if self.fixed[node] else "0")
+            elif states & self.ones[self.position[node]] == 0:
                 chars.append("0")
-            elif states & ~self.ones[position[node]] == 0:
+            elif states & ~self.ones[self.position[node]] == 0:
                 chars.append("1")
             else:
                 chars.append("*")
@@ -282,7 +285,7 @@ class _StateSpace:
         kind = AttractorKind.FIXED_POINT if size == 1 else AttractorKind.COMPLEX
         if size > self.limits.listed_states:
             return Attractor(kind, size, pattern, None)
-        columns = [nodes.index(node) for node in self.free]
+        columns = [column for column, node in enumerate(self.nodes) if node not in self.fixed]
         template = bytearray(pattern.replace("*", "0"), "ascii")
         strings = []
         for index in members(states):
@@ -331,7 +334,7 @@ def explicit_async_attractors(
     nodes: memory and time grow as ``2**k``.
     """
     space = _state_space(network, fixed, limits or Limits())
-    return [space.describe(states, fixed, network.nodes) for states in space.terminal_components()]
+    return [space.describe(states) for states in space.terminal_components()]
 
 
 def explicit_trap_spaces(
@@ -357,7 +360,7 @@ def explicit_trap_spaces(
             for free, values in around
             if not any(other != (free, values) and space.inside(other, (free, values)) for other in around)
         ]
-    return [space.pattern(free, values, fixed, network.nodes) for free, values in subspaces]
+    return [space.pattern(free, values) for free, values in subspaces]
 
 
 def _state_space(network: Network, fixed: Mapping[str, bool], limits: Limits) -> _StateSpace:
@@ -376,4 +379,4 @@ def _state_space(network: Network, fixed: Mapping[str, bool], limits: Limits) ->
         expr = network.rule(node).expr
         known = {name: fixed[name] for name in variables(expr) if name in fixed}
         rules[node] = substitute(expr, known) if known else expr
-    return _StateSpace(free, rules, limits)
+    return _StateSpace(network.nodes, fixed, rules, limits)
