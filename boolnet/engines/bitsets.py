@@ -21,7 +21,9 @@ removes at least its whole backward set).  Exact and complete.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Collection, Mapping, Sequence
+from functools import cache
 
 from ..errors import LimitError
 from ..expr import And, Const, Expr, Not, Var, substitute, variables
@@ -44,7 +46,8 @@ SEMANTIC_MAX_REGULATORS = 16  # rules with more free regulators are tested for c
 SETS_IN_USE = 8  # state sets alive at once in the search, besides the per-node ones
 
 
-def variable_sets(count: int) -> list[int]:
+@cache  # one tuple per count (at most 16): percolation asks again for every rule it tests
+def variable_sets(count: int) -> tuple[int, ...]:
     """``sets[i]``: the states of ``count`` nodes (as a ``2**count``-bit set) where node ``i`` is 1."""
     states = 1 << count
     sets = []
@@ -54,7 +57,7 @@ def variable_sets(count: int) -> list[int]:
         period = 2 * half
         repeat = ((1 << states) - 1) // ((1 << period) - 1)  # one bit at the start of every period
         sets.append(run * repeat)
-    return sets
+    return tuple(sets)
 
 
 def truth_table(expr: Expr, sets: Mapping[str, int], full: int) -> int:
@@ -117,10 +120,12 @@ def percolate_rules(network: Network) -> dict[str, bool]:
         for regulator in names:
             readers[regulator].append(node)
     values: dict[str, bool] = {}
-    pending = list(reversed(network.nodes))
+    # first in, first out: a rule waits while other nodes fix more of its regulators, so a long
+    # rule is substituted into a few times rather than once per regulator
+    pending = deque(network.nodes)
     queued = set(pending)
     while pending:
-        node = pending.pop()
+        node = pending.popleft()
         queued.discard(node)
         if node in values:
             continue
