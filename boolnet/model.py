@@ -8,11 +8,11 @@ knocking a node out, returns a new network.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .errors import ModelError, PerturbationError
 from .expr import Const, Expr, Var, to_text, variables
@@ -20,9 +20,12 @@ from .expr import Const, Expr, Var, to_text, variables
 __all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest"]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLocation:
-    """Where a rule was written: file, 1-based line, and the line's text."""
+class SourceLocation(NamedTuple):
+    """Where a rule was written: file, 1-based line, and the line's text.
+
+    A named tuple, as the parser's other per-line records: one is made for
+    every line of a model, and a tuple is cheaper to define and to make.
+    """
 
     source: str
     line: int
@@ -73,6 +76,8 @@ class Phenotype:
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:
     """``did you mean 'X'?`` for the closest candidate to ``name``, if any is close."""
+    import difflib  # only an error message needs it
+
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in candidates}

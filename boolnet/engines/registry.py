@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import EngineError, LimitError
 from ..limits import Limits
@@ -52,8 +53,7 @@ class Engine:
     run: Callable[[Network, Update, Limits], AttractorResult]
 
 
-@dataclass(frozen=True, slots=True)
-class _Unloaded:
+class _Unloaded(NamedTuple):
     """An engine known by its module, with the updates ``auto`` checks before loading it."""
 
     module: str

@@ -9,7 +9,7 @@ columns for every error.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InputError
 from ..expr import Expr
@@ -21,8 +21,7 @@ __all__ = ["Assignment", "decode_text", "parse_assignment", "split_comment"]
 _NAME = re.compile(NAME_PATTERN)
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(NamedTuple):
     """One parsed ``target <sep> expression`` line."""
 
     target: str

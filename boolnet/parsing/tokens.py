@@ -12,7 +12,6 @@ the tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
@@ -33,8 +32,7 @@ class Kind(Enum):
     RPAR = ")"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     """Where an expression's text sits in its file, for error messages."""
 
     source: str
