@@ -50,6 +50,7 @@ import numpy.typing as npt
 from ..attractors import find_attractors
 from ..engines.bddsearch import find_attractor_sets
 from ..engines.bitsets import EXPLICIT_MAX_FREE_NODES
+from ..engines.rulebdd import variable_order
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import LimitError
 from ..expr import Const, Expr, evaluate, substitute, variables
@@ -425,7 +426,8 @@ class Reducer:
         network = self._core_network(core, vals, functions)
         value: tuple[list[list[int]] | SymbolicCore, bool, str]
         if self._symbolic_engine(len(core), symbolic):
-            found = find_attractor_sets(network, self.limits)
+            # cores are small strongly connected networks, whose search runs faster in this order
+            found = find_attractor_sets(network, self.limits, order=variable_order(network))
             if symbolic or any(a.states is None for a in found.attractors):
                 value = (self._symbolic.keep(found, len(core)), True, "symbolic")
             else:

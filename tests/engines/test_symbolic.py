@@ -10,6 +10,7 @@ import pytest
 from bruteforce import async_attractors
 from conftest import corpus_params
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
@@ -59,6 +60,42 @@ def test_omitted_states_keep_exact_size_and_pattern(network: Network, search: st
     )
     for attractor in short.attractors:
         assert (attractor.states is None) == (attractor.size > 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(network=networks(max_nodes=8), data=st.data())
+def test_any_variable_order_gives_the_same_attractors(network: Network, data: st.DataObject) -> None:
+    order = data.draw(st.permutations(range(len(network))))
+    declared = bddsearch.find_attractor_sets(network, order=order)
+    assert [declared.manager.var_at_level(k) for k in range(len(network))] == [f"x{i}" for i in order]
+    assert declared.attractors == bddsearch.find_attractor_sets(network).attractors
+    assert {frozenset(a.states or ()) for a in declared.attractors} == async_attractors(network)
+
+
+@settings(max_examples=100, deadline=None)
+@given(network=networks(max_nodes=12))
+def test_variable_order_is_a_reversed_breadth_first_order(network: Network) -> None:
+    order = rulebdd.variable_order(network)
+    assert sorted(order) == list(range(len(network)))
+    neighbours: dict[int, set[int]] = {i: set() for i in range(len(network))}
+    for target, rule in enumerate(network.rules):
+        for source in map(network.index, rule.regulators):
+            if source != target:
+                neighbours[target].add(source)
+                neighbours[source].add(target)
+    place = {node: k for k, node in enumerate(reversed(order))}
+    # breadth-first, only the first node of each connected part has no neighbour placed before it
+    starts = [node for node in place if all(place[other] > place[node] for other in neighbours[node])]
+    parts = []
+    for node in neighbours:
+        if not any(node in part for part in parts):
+            part, stack = {node}, [node]
+            while stack:
+                for other in neighbours[stack.pop()] - part:
+                    part.add(other)
+                    stack.append(other)
+            parts.append(part)
+    assert len(starts) == len(parts)
 
 
 # Rozum, Gómez Tejeda Zañudo, Gan, Deritei & Albert 2021 (Sci. Adv. 7:eabf8124), a motif-avoidant
