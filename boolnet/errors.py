@@ -12,11 +12,14 @@ offending source line with a caret under it, in the style of compilers::
 
 from __future__ import annotations
 
+from typing import Protocol, Self
+
 __all__ = [
     "BoolnetError",
     "EngineError",
     "InputError",
     "LimitError",
+    "Line",
     "MissingDependencyError",
     "ModelError",
     "PerturbationError",
@@ -37,6 +40,17 @@ def _rebuild(kind: type[BoolnetError], args: tuple[object, ...], state: dict[str
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+class Line(Protocol):
+    """A line of a user's file: its name, 1-based number and text."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def text(self) -> str: ...
 
 
 class InputError(BoolnetError):
@@ -73,6 +87,13 @@ class InputError(BoolnetError):
         self.source_line = source_line
         self.hint = hint
         super().__init__(self.render())
+
+    @classmethod
+    def at(cls, where: Line, message: str, *, column: int = 0, hint: str | None = None) -> Self:
+        """The error ``message`` at ``column`` (1-based; 0 if unknown) of the line ``where``."""
+        return cls(
+            message, source=where.source, line=where.line, column=column, source_line=where.text, hint=hint
+        )
 
     @property
     def location(self) -> str:

@@ -313,14 +313,7 @@ def _located(
 ) -> ModelError:
     if location is None:
         return ModelError(message, source="<network>", hint=hint)
-    return ModelError(
-        message,
-        source=location.source,
-        line=location.line,
-        column=column,
-        source_line=location.text,
-        hint=hint,
-    )
+    return ModelError.at(location, message, column=column, hint=hint)
 
 
 def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, int]) -> ModelError:

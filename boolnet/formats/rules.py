@@ -75,10 +75,10 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
             continue
         parsed = parse_assignment(line, number, source, separator="=", allow_star=boolean_net)
         if boolean_net and not parsed.starred:
-            raise _error_at(
+            raise InputError.at(
                 location,
-                len(content) - len(content.lstrip()) + 1,
                 f"plain rule for '{parsed.target}' in a BooleanNet file; write '{parsed.target}* = ...'",
+                column=len(content) - len(content.lstrip()) + 1,
             )
         rules.append(_rule(parsed, location))
     if not rules:
@@ -101,12 +101,14 @@ def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> No
         assert location is not None  # set by the parser above
         column = location.text.index(phenotype.name) + 1
         if phenotype.name in nodes:
-            raise _error_at(location, column, f"phenotype '{phenotype.name}' has the name of a node")
+            raise InputError.at(
+                location, f"phenotype '{phenotype.name}' has the name of a node", column=column
+            )
         if phenotype.name in seen:
-            raise _error_at(
+            raise InputError.at(
                 location,
-                column,
                 f"phenotype '{phenotype.name}' is defined twice (first on line {seen[phenotype.name]})",
+                column=column,
             )
         seen[phenotype.name] = location.line
 
@@ -122,7 +124,7 @@ def _readout_names(
             position += 1
         match = _NAME.match(content, position)
         if not match:
-            raise _error_at(location, position + 1, "expected a node name in the read-out list")
+            raise InputError.at(location, "expected a node name in the read-out list", column=position + 1)
         names.append((match.group(), position + 1, location))
         position = match.end()
         while position < len(content) and content[position].isspace():
@@ -130,7 +132,7 @@ def _readout_names(
         if position == len(content):
             return names
         if content[position] != ",":
-            raise _error_at(location, position + 1, "expected ',' between read-out names")
+            raise InputError.at(location, "expected ',' between read-out names", column=position + 1)
         position += 1
 
 
@@ -139,25 +141,14 @@ def _check_readouts(readouts: list[tuple[str, int, SourceLocation]], rules: list
     for name, column, location in readouts:
         if name not in by_name:
             hint = suggest(name, by_name)
-            raise _error_at(location, column, f"read-out '{name}' is not a node", hint=hint)
+            raise InputError.at(location, f"read-out '{name}' is not a node", column=column, hint=hint)
         if by_name[name].is_input:
-            raise _error_at(
+            raise InputError.at(
                 location,
-                column,
                 f"read-out '{name}' is an input",
+                column=column,
                 hint="an input is set from outside (a mutation, a drug); a read-out reports a phenotype",
             )
-
-
-def _error_at(location: SourceLocation, column: int, message: str, hint: str | None = None) -> InputError:
-    return InputError(
-        message,
-        source=location.source,
-        line=location.line,
-        column=column,
-        source_line=location.text,
-        hint=hint,
-    )
 
 
 def read_rules(path: str | Path) -> Network:

@@ -38,7 +38,7 @@ class Position(NamedTuple):
     source: str
     line: int
     column: int  # 1-based column of the expression's first character
-    line_text: str
+    text: str  # the whole line
 
 
 class Token(NamedTuple):
@@ -73,17 +73,6 @@ _HINTS = {
 }
 
 
-def _error(message: str, where: Position, column: int, hint: str | None = None) -> InputError:
-    return InputError(
-        message,
-        source=where.source,
-        line=where.line,
-        column=column,
-        source_line=where.line_text,
-        hint=hint,
-    )
-
-
 # one token after optional spaces: an operator or parenthesis, a constant 0/1, or a name
 _TOKEN = re.compile(r"\s*(?:(&&|\|\||[&|!~()])|([01])(?![A-Za-z0-9_])|(" + NAME_PATTERN + "))")
 
@@ -111,7 +100,9 @@ def tokenize(text: str, where: Position) -> list[Token]:
                 break
             position += len(rest) - len(rest.lstrip())
             char = text[position]
-            raise _error(f"unexpected character {char!r}", where, offset + position, _HINTS.get(char))
+            raise InputError.at(
+                where, f"unexpected character {char!r}", column=offset + position, hint=_HINTS.get(char)
+            )
         symbol, constant, name = found.groups()
         start = found.start(found.lastindex or 0)
         if symbol is not None:
@@ -141,7 +132,7 @@ def check_syntax(tokens: list[Token], where: Position, end_column: int) -> None:
         parenthesis, or an empty expression.
     """
     if not tokens:
-        raise _error("expected an expression", where, end_column)
+        raise InputError.at(where, "expected an expression", column=end_column)
     open_parens: list[Token] = []
     expect_operand = True
     previous: Token | None = None
@@ -154,28 +145,32 @@ def check_syntax(tokens: list[Token], where: Position, end_column: int) -> None:
             elif token.kind is Kind.NOT:
                 pass
             elif previous is None:
-                raise _error(f"expected a node name before {_describe(token)}", where, token.column)
+                raise InputError.at(
+                    where, f"expected a node name before {_describe(token)}", column=token.column
+                )
             elif previous.kind is Kind.LPAR and token.kind is Kind.RPAR:
-                raise _error("empty parentheses", where, previous.column)
+                raise InputError.at(where, "empty parentheses", column=previous.column)
             else:
-                raise _error(f"expected a node name after {_describe(previous)}", where, token.column)
+                raise InputError.at(
+                    where, f"expected a node name after {_describe(previous)}", column=token.column
+                )
         else:
             if token.kind in (Kind.AND, Kind.OR):
                 expect_operand = True
             elif token.kind is Kind.RPAR:
                 if not open_parens:
-                    raise _error("unbalanced ')': no '(' opens it", where, token.column)
+                    raise InputError.at(where, "unbalanced ')': no '(' opens it", column=token.column)
                 open_parens.pop()
             else:
                 assert previous is not None  # an operand came before
-                raise _error(
-                    f"expected an operator ('&' or '|') between {_describe(previous)} and {_describe(token)}",
+                raise InputError.at(
                     where,
-                    token.column,
+                    f"expected an operator ('&' or '|') between {_describe(previous)} and {_describe(token)}",
+                    column=token.column,
                 )
         previous = token
     if expect_operand:
         assert previous is not None
-        raise _error(f"expected a node name after {_describe(previous)}", where, end_column)
+        raise InputError.at(where, f"expected a node name after {_describe(previous)}", column=end_column)
     if open_parens:
-        raise _error("unbalanced '(': no ')' closes it", where, open_parens[-1].column)
+        raise InputError.at(where, "unbalanced '(': no ')' closes it", column=open_parens[-1].column)
