@@ -64,6 +64,7 @@ __all__ = ["AnySet", "CoreOutcome", "Reducer", "StateSet"]
 
 StateArray = npt.NDArray[np.uint64]
 MAX_TABLE_INPUTS = 16
+MAX_REMEMBERED = 100_000  # essential-regulator answers remembered per rule
 _MEMO_DEPTH = 1  # memoise percolations of the scenario and of each single action
 
 
@@ -108,14 +109,19 @@ class CoreOutcome:
 
 
 class _Function:
-    """A node's rule as a truth table over its regulators (or a compiled tree if it has many)."""
+    """A node's rule as a truth table over its regulators (or a compiled tree if it has many).
 
-    __slots__ = ("expr", "regs", "table")
+    The essential regulators are remembered per values of the regulators: a
+    screen asks for them again and again as the same regulators recur fixed.
+    """
+
+    __slots__ = ("_essential", "expr", "regs", "table")
 
     def __init__(self, expr: Expr, index: Mapping[str, int]) -> None:
         self.expr = expr
         self.regs: tuple[int, ...] = tuple(sorted(index[v] for v in variables(expr)))
         self.table: npt.NDArray[np.bool_] | None = None
+        self._essential: dict[tuple[int, ...], tuple[int, ...]] = {}
         if len(self.regs) <= MAX_TABLE_INPUTS:
             k = len(self.regs)
             # row j of the grid is regulator j's value; axis j of the table is regulator j
@@ -146,16 +152,24 @@ class _Function:
 
     def essential(self, vals: list[int], names: tuple[str, ...]) -> tuple[int, ...]:
         """The free regulators whose value can change the rule, given the fixed ones."""
+        key = tuple(vals[r] for r in self.regs)
+        known = self._essential.get(key)
+        if known is not None:
+            return known
         if self.table is None:
             folded = substitute(self.expr, {names[r]: bool(vals[r]) for r in self.regs if vals[r] >= 0})
-            return tuple(sorted(names.index(v) for v in variables(folded)))
-        free, sub = self.restricted(vals)
-        assert isinstance(sub, np.ndarray)  # the table branch above
-        return tuple(
-            r
-            for axis, r in enumerate(free)
-            if np.any(np.take(sub, 0, axis=axis) != np.take(sub, 1, axis=axis))
-        )
+            found = tuple(sorted(names.index(v) for v in variables(folded)))
+        else:
+            free, sub = self.restricted(vals)
+            assert isinstance(sub, np.ndarray)  # the table branch above
+            found = tuple(
+                r
+                for axis, r in enumerate(free)
+                if np.any(np.take(sub, 0, axis=axis) != np.take(sub, 1, axis=axis))
+            )
+        if len(self._essential) < MAX_REMEMBERED:
+            self._essential[key] = found
+        return found
 
     def evaluate(self, states: StateArray, size: int, index: Mapping[str, int]) -> npt.NDArray[np.bool_]:
         """The rule's value in each of ``states`` (full-network integers)."""
