@@ -72,6 +72,21 @@ def test_any_variable_order_gives_the_same_attractors(network: Network, data: st
     assert {frozenset(a.states or ()) for a in declared.attractors} == async_attractors(network)
 
 
+@settings(max_examples=150, deadline=None)
+@given(network=networks(max_nodes=8))
+def test_decomposing_without_trap_spaces_matches_the_brute_force_state_graph(network: Network) -> None:
+    direct = bddsearch.find_attractor_sets(network, trap_spaces=False)
+    assert {frozenset(a.states or ()) for a in direct.attractors} == async_attractors(network)
+    assert direct.attractors == bddsearch.find_attractor_sets(network).attractors
+
+
+def test_decomposing_without_trap_spaces_finds_the_motif_avoidant_attractor() -> None:
+    network = parse_rules(MOTIF_AVOIDANT)
+    direct = bddsearch.find_attractor_sets(network, trap_spaces=False)
+    assert {frozenset(a.states or ()) for a in direct.attractors} == async_attractors(network)
+    assert len(direct.attractors) == 2
+
+
 @settings(max_examples=100, deadline=None)
 @given(network=networks(max_nodes=12))
 def test_variable_order_is_a_reversed_breadth_first_order(network: Network) -> None:
