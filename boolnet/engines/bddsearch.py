@@ -156,6 +156,7 @@ class _Dynamics:
         self.targets: dict[int, list[int]] = {i: [] for i in can}
         support: dict[int, set[int]] = {}
         self.reads: dict[int, list[str]] = {}  # the variables each can[j] reads
+        self.may_move: dict[tuple[int | bool, ...], bool] = {}  # (j, the values can[j] reads) -> can[j]
         for j, flips in can.items():
             self.reads[j] = sorted(manager.support(flips))
             support[j] = {int(var[1:]) for var in self.reads[j]} & can.keys()
@@ -261,8 +262,13 @@ class _Dynamics:
         def enabled(i: int) -> bool:
             # one substitution of the node's whole support leaves a constant; a node whose
             # rule is its own negation always may move (and its can reads no variable)
-            values = {var: state[var] for var in self.reads[i]}
-            return bool((manager.let(values, self.can[i]) if values else self.can[i]) == manager.true)
+            key = (i, *(state[var] for var in self.reads[i]))
+            known = self.may_move.get(key)
+            if known is None:
+                values = dict(zip(self.reads[i], key[1:], strict=True))
+                known = bool((manager.let(values, self.can[i]) if values else self.can[i]) == manager.true)
+                self.may_move[key] = known
+            return known
 
         active = {i for i in self.can if enabled(i)}
         for _ in range(steps):
