@@ -51,10 +51,10 @@ the caller gives another, and no dynamic reordering: on the corpus of
 published models, orders built from the interaction graph (reverse
 Cuthill-McKee, FORCE, depth-first) and CUDD's sifting were slower, some by
 more than 20 times; on the small strongly connected cores of screens, reverse
-Cuthill-McKee is faster (:func:`~.rulebdd.variable_order`).  Results are exact and complete, and
-do not depend on timing: only the route to them does.  Attractors larger
-than ``Limits.listed_states`` are reported by exact size and pattern without
-their states.
+Cuthill-McKee is faster (:func:`~.rulebdd.variable_order`).  Results are exact
+and complete, and do not depend on timing: only the route to them does.
+Attractors larger than ``Limits.listed_states`` are reported by exact size and
+pattern without their states.
 """
 
 from __future__ import annotations

@@ -440,8 +440,8 @@ class Reducer:
         network = self._core_network(core, vals, functions)
         value: tuple[list[list[int]] | SymbolicCore, bool, str]
         if self._symbolic_engine(len(core), symbolic):
-            # cores are small strongly connected networks, whose search runs faster in this order
-            # and without the minimal trap spaces, which rarely narrow it (measured on MAPK, T-LGL)
+            # a core is small and mostly one strongly connected part: its search runs faster in
+            # this order and without minimal trap spaces, which rarely narrow it (MAPK, T-LGL)
             order = variable_order(network)
             found = find_attractor_sets(network, self.limits, order=order, trap_spaces=False)
             if symbolic or any(a.states is None for a in found.attractors):
