@@ -21,7 +21,10 @@ and asynchronous updating, and caches the core's attractors:
    updating the output at step ``t`` is its rule at step ``t-1`` of the cycle.
 
 The core's attractors come from :func:`boolnet.find_attractors` (so any
-registered engine can answer) and are cached by the core's rules: two
+registered engine can answer; under asynchronous updating, a core too large
+for bit vectors goes straight to the symbolic engine's BDD search, in the
+variable order and without the trap spaces that suit a small strongly
+connected network) and are cached by the core's rules: two
 perturbations with the same core (e.g. knocking out a read-out node, or a
 node the scenario already switched off) cost one computation.  Percolation is
 incremental: a double perturbation extends the memoised percolation of its
