@@ -80,13 +80,6 @@ def test_decomposing_without_trap_spaces_matches_the_brute_force_state_graph(net
     assert direct.attractors == bddsearch.find_attractor_sets(network).attractors
 
 
-def test_decomposing_without_trap_spaces_finds_the_motif_avoidant_attractor() -> None:
-    network = parse_rules(MOTIF_AVOIDANT)
-    direct = bddsearch.find_attractor_sets(network, trap_spaces=False)
-    assert {frozenset(a.states or ()) for a in direct.attractors} == async_attractors(network)
-    assert len(direct.attractors) == 2
-
-
 @settings(max_examples=100, deadline=None)
 @given(network=networks(max_nodes=12))
 def test_variable_order_is_a_reversed_breadth_first_order(network: Network) -> None:
@@ -165,6 +158,13 @@ def test_huge_attractors_keep_exact_sizes_and_patterns() -> None:
         ("**0" + "*" * 60, 3 * 2**60, None),
         ("111" + "*" * 60, 2**60, None),
     ]
+
+
+def test_decomposing_without_trap_spaces_finds_the_motif_avoidant_attractor() -> None:
+    network = parse_rules(MOTIF_AVOIDANT)
+    direct = bddsearch.find_attractor_sets(network, trap_spaces=False)
+    assert {frozenset(a.states or ()) for a in direct.attractors} == async_attractors(network)
+    assert len(direct.attractors) == 2
 
 
 @pytest.mark.parametrize("search", SEARCHES)
