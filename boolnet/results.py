@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from .model import Network
 from .update import Update
 
-__all__ = ["Attractor", "AttractorKind", "AttractorResult"]
+__all__ = ["Attractor", "AttractorKind", "AttractorResult", "asynchronous_attractor"]
 
 
 class AttractorKind(StrEnum):
@@ -56,6 +57,21 @@ class Attractor:
     def is_fixed_point(self) -> bool:
         """True for a single-state attractor."""
         return self.kind is AttractorKind.FIXED_POINT
+
+
+def asynchronous_attractor(
+    size: int, pattern: str, listed_states: int, states: Callable[[], Iterable[str]]
+) -> Attractor:
+    """An asynchronous attractor of ``size`` states: a fixed point, or complex.
+
+    Its states come from ``states()``, sorted, when there are at most
+    ``listed_states`` of them; otherwise ``states`` is not called and they are
+    omitted.
+    """
+    kind = AttractorKind.FIXED_POINT if size == 1 else AttractorKind.COMPLEX
+    if size > listed_states:
+        return Attractor(kind, size, pattern, None)
+    return Attractor(kind, size, pattern, tuple(sorted(states())))
 
 
 @dataclass(frozen=True, slots=True)

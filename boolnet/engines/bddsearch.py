@@ -67,7 +67,7 @@ from dataclasses import dataclass
 from ..errors import LimitError
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, AttractorKind
+from ..results import Attractor, asynchronous_attractor
 from .asp import CompiledRules, MaximalTrapSpaces, solve_patterns
 from .percolation import percolate
 from .rulebdd import (
@@ -424,12 +424,14 @@ class _Search:
             else:
                 chars.append("*")
         pattern = "".join(chars)
-        kind = AttractorKind.FIXED_POINT if size == 1 else AttractorKind.COMPLEX
-        if size > self.limits.listed_states:
-            return Attractor(kind, size, pattern, None)
         template = bytearray(49 if space.get(var) else 48 for var in self.vars)  # ASCII "1", "0"
-        strings = sorted(_state_strings(manager, states, [int(var[1:]) for var in free], template))
-        return Attractor(kind, size, pattern, tuple(strings))
+        columns = [int(var[1:]) for var in free]
+        return asynchronous_attractor(
+            size,
+            pattern,
+            self.limits.listed_states,
+            lambda: _state_strings(manager, states, columns, template),
+        )
 
     def run(self) -> list[Attractor]:
         manager = self.manager

@@ -29,7 +29,7 @@ from ..errors import LimitError
 from ..expr import And, Const, Expr, Not, Var, substitute, variables
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, AttractorKind
+from ..results import Attractor, asynchronous_attractor
 
 __all__ = [
     "EXPLICIT_MAX_FREE_NODES",
@@ -287,9 +287,12 @@ class _StateSpace:
             else:
                 chars.append("*")
         pattern = "".join(chars)
-        kind = AttractorKind.FIXED_POINT if size == 1 else AttractorKind.COMPLEX
-        if size > self.limits.listed_states:
-            return Attractor(kind, size, pattern, None)
+        return asynchronous_attractor(
+            size, pattern, self.limits.listed_states, lambda: self.state_strings(states, pattern)
+        )
+
+    def state_strings(self, states: int, pattern: str) -> list[str]:
+        """Every state of the set ``states`` as a string, the fixed nodes as in ``pattern``."""
         columns = [column for column, node in enumerate(self.nodes) if node not in self.fixed]
         template = bytearray(pattern.replace("*", "0"), "ascii")
         strings = []
@@ -297,7 +300,7 @@ class _StateSpace:
             for i, column in enumerate(columns):
                 template[column] = 48 + ((index >> i) & 1)  # ASCII "0" or "1"
             strings.append(template.decode())
-        return Attractor(kind, size, pattern, tuple(sorted(strings)))
+        return strings
 
 
 def members(states: int) -> list[int]:
