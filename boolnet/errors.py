@@ -136,6 +136,15 @@ class LimitError(BoolnetError):
         self.budget = budget
         super().__init__(message)
 
+    @classmethod
+    def past_timeout(cls, what: str, seconds: float | None) -> Self:
+        """``what`` (say "the exhaustive engine") ran past its time budget of ``seconds`` (set)."""
+        return cls(
+            f"{what} ran past the time budget of {seconds:g} s "
+            "(raise it with --timeout or Limits(timeout=...))",
+            budget="timeout",
+        )
+
 
 class EngineError(BoolnetError):
     """No engine can answer the request (unknown method, unsupported update, ...)."""

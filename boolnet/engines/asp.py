@@ -369,8 +369,4 @@ class MaximalTrapSpaces:
 
 
 def _timeout(limits: Limits) -> LimitError:
-    return LimitError(
-        f"trap-space enumeration ran past the time budget of {limits.timeout:g} s "
-        "(raise it with --timeout or Limits(timeout=...))",
-        budget="timeout",
-    )
+    return LimitError.past_timeout("trap-space enumeration", limits.timeout)

@@ -115,11 +115,7 @@ class _Clock:
     def check(self, manager: BDD) -> None:
         now = time.monotonic()
         if self.limits.timeout is not None and now - self.start > self.limits.timeout:
-            raise LimitError(
-                f"the symbolic engine ran past the time budget of {self.limits.timeout:g} s "
-                "(raise it with --timeout or Limits(timeout=...))",
-                budget="timeout",
-            )
+            raise LimitError.past_timeout("the symbolic engine", self.limits.timeout)
         if now - self.memory_checked < self.memory_interval:
             return
         used = memory_in_use(manager)

@@ -190,11 +190,7 @@ class _StateSpace:
 
     def check_time(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise LimitError(
-                f"the symbolic engine ran past the time budget of {self.limits.timeout:g} s "
-                "(raise it with --timeout or Limits(timeout=...))",
-                budget="timeout",
-            )
+            raise LimitError.past_timeout("the symbolic engine", self.limits.timeout)
 
     def fixed_points(self) -> int:
         """The states no move leaves."""

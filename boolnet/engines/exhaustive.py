@@ -119,11 +119,7 @@ class _Clock:
 
     def check(self) -> None:
         if self.deadline is not None and time.monotonic() > self.deadline:
-            raise LimitError(
-                f"the exhaustive engine ran past the time budget of {self.timeout:g} s "
-                "(raise it with --timeout or Limits(timeout=...))",
-                budget="timeout",
-            )
+            raise LimitError.past_timeout("the exhaustive engine", self.timeout)
 
 
 def _batches(size: int) -> list[tuple[int, int]]:
