@@ -29,11 +29,12 @@ network whose free part is too large for explicit state sets
    trap space (percolated) is searched the same way in turn.  Trap spaces
    done are added to the known ones, which makes the backward searches in
    overlapping ones short.
-4. **Terminal components.**  Inside a trap set, a pivot state's forward set
-   ``F`` is a trap set; if every state of ``F`` reaches the pivot back, ``F``
-   is an attractor, otherwise the states of ``F`` that cannot are a smaller
-   trap set to search.  The states that cannot reach ``F`` form a trap set
-   holding the other attractors.  This is the forward/backward decomposition
+4. **Terminal components.**  Inside a trap set, the states that can reach
+   a pivot state form its backward set ``B``; if the pivot's forward set
+   ``F`` stays inside ``B``, ``F`` is an attractor, otherwise the pivot is
+   transient.  The states outside ``B`` form a trap set holding every other
+   attractor, searched the same way (no attractor can reach the pivot
+   without containing it).  This is the forward/backward decomposition
    of Xie & Beerel (2000, "Implicit enumeration of strongly connected
    components and an application to formal verification", IEEE TCAD) as used
    for asynchronous Boolean networks by Beneš, Brim, Pastva & Šafránek
@@ -181,9 +182,17 @@ class _Dynamics:
         return self._saturate(start, False, None, time.monotonic() + seconds)
 
     def _saturate(
-        self, start: Function, forward: bool, within: Function | None, deadline: float | None
+        self,
+        start: Function,
+        forward: bool,
+        within: Function | None,
+        deadline: float | None,
+        *,
+        bound: Function | None = None,
     ) -> Function | None:
         """The closure of ``start`` under the moves (or their reverse), or ``None`` past ``deadline``.
+
+        With ``bound``, also ``None`` as soon as the closure leaves ``bound``.
 
         Saturation: the moves of the node lowest in the BDD order are applied
         first, and after new states are added only the nodes whose closure
@@ -204,16 +213,17 @@ class _Dynamics:
                 continue
             closed[position] = True
             i = order[position]
-            if forward:
-                new = self.flip(i, result & self.can[i]) & ~result
-            else:
-                new = self.can[i] & self.flip(i, result) & ~result
+            # the states one move of x_i away (or one move back), then whether any is new
+            moved = self.flip(i, result & self.can[i]) if forward else self.can[i] & self.flip(i, result)
             if within is not None:
-                new &= within
-            if new == manager.false:
+                moved &= within
+            grown = result | moved
+            if grown == result:
                 position += 1
                 continue
-            result |= new
+            if bound is not None and moved & ~bound != manager.false:
+                return None
+            result = grown
             affected = self.affected[position]
             for other in affected:
                 closed[other] = False
@@ -228,26 +238,25 @@ class _Dynamics:
         """The attractors inside a forward-closed set ``trap`` (terminal SCC decomposition).
 
         ``pivot(region)`` is one state of the trap set ``region``, as a BDD;
-        the closer to an attractor, the smaller the forward set to compute.
+        the closer to an attractor, the sooner a transient pivot is found out.
+        Per pivot ``p``: ``B``, the states of the region that can reach ``p``
+        (backward), then ``p``'s forward set ``F``, given up as soon as it
+        leaves ``B``.  If ``F`` stays in ``B``, every state of ``F`` reaches
+        ``p`` back, so ``F`` is an attractor (forward-closed and strongly
+        connected); if not, ``p`` is transient.  Either way no other attractor
+        can reach ``p``, so all the others lie in the region outside ``B``,
+        again a trap set: one backward and at most one forward set per pivot.
         """
         manager = self.manager
         found: list[Function] = []
-        pending = [trap]
-        while pending:
-            region = pending.pop()
-            if region == manager.false:
-                continue
+        region = trap
+        while region != manager.false:
             start = pivot(region)
-            forward = self.reach(start, forward=True)
-            backward = self.reach(start, forward=False, within=forward)
-            rest = forward & ~backward
-            if rest == manager.false:
-                found.append(forward)
-            else:
-                pending.append(rest)
-            if forward != region:
-                basin = self.reach(forward, forward=False, within=region)
-                pending.append(region & ~basin)
+            basin = self.reach(start, forward=False, within=region)
+            attractor = self._saturate(start, True, None, None, bound=basin)
+            if attractor is not None:
+                found.append(attractor)
+            region &= ~basin
         return found
 
     def walk(self, state: dict[str, bool], steps: int, rng: random.Random) -> dict[str, bool]:
