@@ -82,7 +82,7 @@ from .rulebdd import (
     rule_bdds,
 )
 
-__all__ = ["AttractorSets", "find_attractor_sets"]
+__all__ = ["AttractorSets", "find_attractor_sets", "state_integers"]
 
 MANAGER_MEMORY = 1 << 28  # CUDD's sizing hint (bytes): larger ones cost milliseconds per manager
 FIRST_TRY_SECONDS = 1.0  # for "every state of a trap space reaches a trap space explored already"
@@ -136,7 +136,8 @@ class _Dynamics:
 
     ``can[i]`` is the set of states where node ``i`` may flip (its rule
     disagrees with it); state sets and ``can`` are BDDs over the variables of
-    the free nodes only.
+    the free nodes only.  ``variables[i]`` is ``x{i}``, so a state is also an
+    integer with bit ``i`` for ``x{i}`` (as in the random walks).
     """
 
     def __init__(self, manager: BDD, variables: Sequence[str], can: Mapping[int, Function], clock: _Clock):
@@ -153,9 +154,11 @@ class _Dynamics:
         self.targets: dict[int, list[int]] = {i: [] for i in can}
         support: dict[int, set[int]] = {}
         self.reads: dict[int, list[str]] = {}  # the variables each can[j] reads
-        self.may_move: dict[tuple[int | bool, ...], bool] = {}  # (j, the values can[j] reads) -> can[j]
+        self.read_bits: dict[int, int] = {}  # the same as a bit mask (bit i: x_i)
+        self.may_move: dict[tuple[int, int], bool] = {}  # (j, the values can[j] reads as bits) -> can[j]
         for j, flips in can.items():
             self.reads[j] = sorted(manager.support(flips))
+            self.read_bits[j] = sum(1 << int(var[1:]) for var in self.reads[j])
             support[j] = {int(var[1:]) for var in self.reads[j]} & can.keys()
             for i in support[j]:
                 self.targets[i].append(j)
@@ -262,15 +265,15 @@ class _Dynamics:
     def walk(self, state: dict[str, bool], steps: int, rng: random.Random) -> dict[str, bool]:
         """The state after up to ``steps`` random asynchronous moves from ``state`` (free variables)."""
         manager = self.manager
-        state = dict(state)
+        bits = sum(1 << int(var[1:]) for var, value in state.items() if value)  # bit i: x_i
 
         def enabled(i: int) -> bool:
             # one substitution of the node's whole support leaves a constant; a node whose
             # rule is its own negation always may move (and its can reads no variable)
-            key = (i, *(state[var] for var in self.reads[i]))
+            key = (i, bits & self.read_bits[i])
             known = self.may_move.get(key)
             if known is None:
-                values = dict(zip(self.reads[i], key[1:], strict=True))
+                values = {var: bool(key[1] >> int(var[1:]) & 1) for var in self.reads[i]}
                 known = bool((manager.let(values, self.can[i]) if values else self.can[i]) == manager.true)
                 self.may_move[key] = known
             return known
@@ -280,14 +283,13 @@ class _Dynamics:
             if not active:
                 break
             i = rng.choice(sorted(active))
-            var = self.vars[i]
-            state[var] = not state[var]
+            bits ^= 1 << i
             for j in (i, *self.targets[i]):
                 if enabled(j):
                     active.add(j)
                 else:
                     active.discard(j)
-        return state
+        return {var: bool(bits >> int(var[1:]) & 1) for var in state}
 
 
 class _Search:
@@ -429,13 +431,13 @@ class _Search:
             else:
                 chars.append("*")
         pattern = "".join(chars)
-        template = bytearray(49 if space.get(var) else 48 for var in self.vars)  # ASCII "1", "0"
-        columns = [int(var[1:]) for var in free]
+        width = f"0{len(self.vars)}b"
         return asynchronous_attractor(
             size,
             pattern,
             self.limits.listed_states,
-            lambda: _state_strings(manager, states, columns, template),
+            # character i of a state string is bit i of its integer
+            lambda: [format(state, width)[::-1] for state in state_integers(manager, states, pattern)],
         )
 
     def run(self) -> list[Attractor]:
@@ -512,37 +514,38 @@ def _bits(space: Mapping[str, bool]) -> tuple[int, int]:
     return mask, bits
 
 
-def _state_strings(manager: BDD, states: Function, free: Sequence[int], template: bytearray) -> list[str]:
-    """Every state of ``states`` (a BDD over the variables ``x{i}`` of the positions ``free``) as a string.
+def state_integers(manager: BDD, states: Function, pattern: str) -> list[int]:
+    """Every state of the attractor ``states`` with pattern ``pattern``, as integers (bit ``i``: ``x{i}``).
 
-    ``template`` holds the characters of the other positions.  The BDD's paths
-    are walked once; each path's unset positions are expanded in place, one
-    character changed per state.
+    ``states`` is a BDD over the variables ``x{i}``; the pattern gives the
+    positions it leaves out ("0" or "1") and those that vary ("*").  The
+    BDD's paths are walked once; on each path the varying positions it does
+    not test are expanded in Gray-code order, one bit changed per state.
+    Linear in the number of states plus the number of paths.
     """
-    result: list[str] = []
-    state = bytearray(template)
+    constant = sum(1 << i for i, char in enumerate(pattern) if char == "1")
+    varying = [i for i, char in enumerate(pattern) if char == "*"]
+    result: list[int] = []
 
-    def walk(node: Function, unset: list[int]) -> None:
+    def walk(node: Function, tested: int, bits: int) -> None:
         if node == manager.false:
             return
-        if node == manager.true:  # every value of the unset positions, in Gray-code order
-            for i in unset:
-                state[i] = 48
-            result.append(state.decode())
-            for step in range(1, 1 << len(unset)):
-                state[unset[(step & -step).bit_length() - 1]] ^= 1  # ASCII "0" <-> "1"
-                result.append(state.decode())
+        if node == manager.true:
+            flips = [1 << i for i in varying if not tested >> i & 1]
+            state = constant | bits
+            result.append(state)
+            for step in range(1, 1 << len(flips)):
+                state ^= flips[(step & -step).bit_length() - 1]
+                result.append(state)
             return
         i = int(node.var[1:])
-        rest = [j for j in unset if j != i]
         low, high = node.low, node.high  # the children of the node, read through a complement edge
         if node.negated:
             low, high = ~low, ~high
-        for child, char in ((low, 48), (high, 49)):
-            state[i] = char
-            walk(child, rest)
+        walk(low, tested | 1 << i, bits)
+        walk(high, tested | 1 << i, bits | 1 << i)
 
-    walk(states, list(free))
+    walk(states, 0, 0)
     return result
 
 

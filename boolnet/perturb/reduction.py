@@ -45,13 +45,13 @@ says so).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from ..attractors import find_attractors
-from ..engines.bddsearch import find_attractor_sets
+from ..engines.bddsearch import find_attractor_sets, state_integers
 from ..engines.bitsets import EXPLICIT_MAX_FREE_NODES
 from ..engines.rulebdd import variable_order
 from ..engines.vectorized import compile_rule, state_bits
@@ -446,11 +446,14 @@ class Reducer:
             # a core is small and mostly one strongly connected part: its search runs faster in
             # this order and without minimal trap spaces, which rarely narrow it (MAPK, T-LGL)
             order = variable_order(network)
-            found = find_attractor_sets(network, self.limits, order=order, trap_spaces=False)
-            if symbolic or any(a.states is None for a in found.attractors):
+            # no state strings: the states are read below as integers, straight from the BDDs
+            unlisted = replace(self.limits, listed_states=0)
+            found = find_attractor_sets(network, unlisted, order=order, trap_spaces=False)
+            if symbolic or any(a.size > self.limits.listed_states for a in found.attractors):
                 value = (self._symbolic.keep(found, len(core)), True, "symbolic")
             else:
-                value = (_local_states(found.attractors), True, "symbolic")
+                sets = zip(found.sets, found.attractors, strict=True)
+                value = ([state_integers(found.manager, s, a.pattern) for s, a in sets], True, "symbolic")
         else:
             result = find_attractors(network, self.update, method=self.method, limits=self.limits)
             if any(a.states is None for a in result.attractors):
