@@ -7,13 +7,19 @@ most published models with their inputs fixed, the attractors are the
 terminal components of the free nodes' state graph, searched on state sets
 held as bit vectors (:mod:`.bitsets`).  Otherwise the search runs on BDDs,
 guided by the minimal trap spaces and proven complete by backward
-reachability (:mod:`.bddsearch`), which loads dd and clingo.  Both are the
-same forward/backward search on sets of states, and both are exact and
-complete, motif-avoidant attractors included.
+reachability (:mod:`.bddsearch`), which loads dd and clingo.  When the free
+nodes' feedback is a single strongly connected part of at most
+``DIRECT_MAX_FEEDBACK_NODES`` nodes, its only minimal trap space is usually
+the whole percolated space, so the BDD search decomposes that space directly,
+without clingo.  All are the same forward/backward search on sets of states,
+and all are exact and complete, motif-avoidant attractors included.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from ..expr import substitute, variables
 from ..limits import Limits
 from ..model import Network
 from ..results import AttractorResult
@@ -24,6 +30,9 @@ from .registry import Engine
 __all__ = ["ENGINE", "find_async_attractors"]
 
 NAME = "symbolic"
+# measured on the corpus (inputs fixed, whole process): with one feedback part of up to 48 nodes the
+# direct decomposition is 10-130 ms faster (clingo is not loaded); at 53 even, at 64 2.5 times slower
+DIRECT_MAX_FEEDBACK_NODES = 48
 
 
 def find_async_attractors(network: Network, limits: Limits | None = None) -> AttractorResult:
@@ -70,8 +79,59 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
     else:
         from .bddsearch import find_attractor_sets  # loads dd and clingo, only for networks that need them
 
-        attractors = find_attractor_sets(network, limits, fixed=fixed).attractors
+        parts = feedback_parts(network, fixed)
+        direct = len(parts) <= 1 and sum(map(len, parts)) <= DIRECT_MAX_FEEDBACK_NODES
+        attractors = find_attractor_sets(network, limits, fixed=fixed, trap_spaces=not direct).attractors
     return AttractorResult(network, Update.ASYNCHRONOUS, NAME, True, attractors)
+
+
+def feedback_parts(network: Network, fixed: Mapping[str, bool]) -> list[list[str]]:
+    """The strongly connected parts with a cycle among the nodes ``fixed`` leaves free.
+
+    A regulation counts when its regulator is free and still read by the rule
+    once the fixed values are substituted.  Tarjan's algorithm, iterative;
+    linear in the size of the rules.
+    """
+    successors: dict[str, set[str]] = {node: set() for node in network.nodes if node not in fixed}
+    for node in successors:
+        for regulator in variables(substitute(network.rule(node).expr, fixed)):
+            successors[regulator].add(node)
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    parts: list[list[str]] = []
+    for root in successors:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(successors[root]))]
+        while work:
+            node, targets = work[-1]
+            for target in targets:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(successors[target])))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    part: list[str] = []
+                    while not part or part[-1] != node:
+                        part.append(stack.pop())
+                        on_stack.discard(part[-1])
+                    if len(part) > 1 or node in successors[node]:
+                        parts.append(part)
+    return parts
 
 
 def _check(network: Network, update: Update, limits: Limits) -> str | None:

@@ -17,6 +17,7 @@ from boolnet import LimitError, Limits, find_attractors, parse_rules, read_netwo
 from boolnet.engines import bddsearch, rulebdd, symbolic
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
 from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
+from boolnet.expr import substitute, variables
 from boolnet.model import Network
 from boolnet.results import AttractorResult
 from boolnet.update import Update
@@ -104,6 +105,49 @@ def test_variable_order_is_a_reversed_breadth_first_order(network: Network) -> N
                     stack.append(other)
             parts.append(part)
     assert len(starts) == len(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(network=networks(max_nodes=12), data=st.data())
+def test_feedback_parts_are_the_cyclic_strongly_connected_parts(
+    network: Network, data: st.DataObject
+) -> None:
+    import networkx as nx
+
+    fixed = data.draw(st.dictionaries(st.sampled_from(network.nodes), st.booleans()))
+    graph = nx.DiGraph()
+    graph.add_nodes_from(node for node in network.nodes if node not in fixed)
+    for node in graph.nodes:
+        rule = substitute(network.rule(node).expr, fixed)
+        graph.add_edges_from((regulator, node) for regulator in variables(rule))
+    cyclic = [
+        part for part in nx.strongly_connected_components(graph) if graph.subgraph(part).number_of_edges()
+    ]
+    found = symbolic.feedback_parts(network, fixed)
+    assert sorted(map(sorted, found)) == sorted(map(sorted, cyclic))
+
+
+@pytest.mark.parametrize(
+    ("rules", "trap_spaces"),
+    [
+        ("a = !c\nb = a\nc = b\nd = a & b", False),  # one feedback part, and a read-out
+        ("a = !b\nb = a\nc = d\nd = c", True),  # two: a negative loop and a positive one
+    ],
+)
+def test_one_small_feedback_part_is_decomposed_without_trap_spaces(
+    rules: str, trap_spaces: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    network = parse_rules(rules)
+    calls = []
+    search = bddsearch.find_attractor_sets
+
+    def spy(*args: object, **kwargs: object) -> bddsearch.AttractorSets:
+        calls.append(kwargs["trap_spaces"])
+        return search(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bddsearch, "find_attractor_sets", spy)
+    result = find(network, search="bdd")
+    assert calls == [trap_spaces] and state_sets(result) == async_attractors(network)
 
 
 # Rozum, Gómez Tejeda Zañudo, Gan, Deritei & Albert 2021 (Sci. Adv. 7:eabf8124), a motif-avoidant
