@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_getattr
-from .engines.registry import engines as engines
+from .engines.registry import engines as list_engines
 from .errors import (
     BoolnetError,
     EngineError,
@@ -113,7 +113,6 @@ __all__ = [
     "TrapSpaceResult",
     "Update",
     "check_model",
-    "engines",
     "feedback_loops",
     "find_attractors",
     "find_fixed_points",
@@ -121,6 +120,7 @@ __all__ = [
     "find_trap_spaces",
     "format_network",
     "interaction_graph",
+    "list_engines",
     "parse_bnet",
     "parse_expression",
     "parse_perturbation",

@@ -96,7 +96,7 @@ def test_convert_round_trips(tmp_path: Path) -> None:
 def test_engines_lists_the_registry_in_auto_order() -> None:
     lines = run("engines").stdout.splitlines()
     names = [line.split()[0] for line in lines[1:]]
-    assert names == [engine.name for engine in boolnet.engines()]
+    assert names == [engine.name for engine in boolnet.list_engines()]
     assert {"exhaustive", "symbolic", "sat"} <= set(names)
     assert lines[1].split()[:2] == ["symbolic", "asynchronous"]
 

@@ -37,7 +37,7 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 
 
 def test_the_registry_lists_every_builtin_engine_in_auto_order() -> None:
-    assert [engine.name for engine in boolnet.engines()][:3] == ["symbolic", "exhaustive", "sat"]
+    assert [engine.name for engine in boolnet.list_engines()][:3] == ["symbolic", "exhaustive", "sat"]
 
 
 @pytest.mark.parametrize("method", ["symbolic", "auto"])
@@ -90,10 +90,17 @@ def test_an_unknown_format_function_is_an_attribute_error() -> None:
         boolnet.formats.read_csv  # noqa: B018
 
 
+def test_engine_modules_import_by_their_dotted_names() -> None:
+    # boolnet.engines is the subpackage (the registry's listing is boolnet.list_engines)
+    import boolnet.engines.symbolic as symbolic
+
+    assert symbolic.ENGINE.name == "symbolic" and boolnet.engines.symbolic is symbolic
+
+
 def test_an_engine_is_looked_up_by_name() -> None:
     from boolnet.engines import engine
 
-    assert engine("symbolic").name == "symbolic" and engine("symbolic") in boolnet.engines()
+    assert engine("symbolic").name == "symbolic" and engine("symbolic") in boolnet.list_engines()
     with pytest.raises(
         boolnet.EngineError, match="unknown method 'symbolc' \\(available: auto, symbolic, exhaustive"
     ):
