@@ -265,7 +265,7 @@ class _Dynamics:
     def walk(self, state: dict[str, bool], steps: int, rng: random.Random) -> dict[str, bool]:
         """The state after up to ``steps`` random asynchronous moves from ``state`` (free variables)."""
         manager = self.manager
-        bits = sum(1 << int(var[1:]) for var, value in state.items() if value)  # bit i: x_i
+        _, bits = _bits(state)  # bit i: x_i
 
         def enabled(i: int) -> bool:
             # one substitution of the node's whole support leaves a constant; a node whose
