@@ -300,25 +300,27 @@ def _case(raw: dict[str, Any], network: Network, lines: list[str], source: str, 
         if expects is None:
             raise InputError("a check needs 'expect'", source=source, line=line)
         expects = [expects] if isinstance(expects, str) else expects
+        # a check is an inline table, so one line: find it, then look for the next one below it
         first = _line_of(lines, str(expects[0]), cursor) or line
-        cursor = max(cursor, first - 1)
+        here = max(first - 1, cursor)
+        cursor = max(cursor, first)
         claims = tuple(
-            _claim(_text(e, "expect", source, first), network, lines, source, cursor) for e in expects
+            _claim(_text(e, "expect", source, first), network, lines, source, here) for e in expects
         )
-        extra = _scenario(item.get("scenario", ""), network, lines, source, cursor)
+        extra = _scenario(item.get("scenario", ""), network, lines, source, here)
         text = _text(item.get("perturbation", ""), "perturbation", source, first)
         try:
             perturbation = parse_perturbation(text)
             perturbation.apply(network)
         except BoolnetError as error:
-            raise InputError(str(error), source=source, line=_line_of(lines, text, cursor) or first) from None
+            raise InputError(str(error), source=source, line=_line_of(lines, text, here) or first) from None
         start = None
         if "from" in item:
             name = _text(item["from"], "from", source, first)
             try:
                 start = resolve_phenotype(network, name)
             except InputError as error:
-                raise _relocate(error, lines, name, source, cursor) from None
+                raise _relocate(error, lines, name, source, here) from None
         note = _text(item.get("note", ""), "note", source, first)
         checks.append(Check(claims, scenario.merged(extra, network), perturbation, start, first, note))
     return Case(

@@ -43,6 +43,13 @@ def test_the_five_cases_are_there() -> None:
     assert all(c.source for c in CASES)
 
 
+def test_each_check_names_the_line_it_is_written_on() -> None:
+    # checks repeat claims ("no attractor shows Tumorigenic"), so a text search alone finds the first one
+    lines = validation_path(IL6_MODEL).read_text(encoding="utf-8").splitlines()
+    written = [number for number, line in enumerate(lines, 1) if line.lstrip().startswith("{ ")]
+    assert [check.line for case in CASES for check in case.checks] == written
+
+
 def test_a_failing_case_is_reported_with_evidence(tmp_path: object) -> None:
     model = tmp_path / "m.txt"  # type: ignore[operator]
     model.write_text("a = a\nb = a\nphenotype On = b\n")
