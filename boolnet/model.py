@@ -292,7 +292,8 @@ class Network:
                     f"cannot cut {source}->{target}: '{target}' is fixed to {fixed[target]} by a perturbation"
                 )
             position = self._index[target]
-            if (source, target) not in done and source not in rules[position].regulators:
+            # against the rule as it was before this call: an earlier cut may have folded the source away
+            if (source, target) not in done and source not in self.rules[position].regulators:
                 raise PerturbationError(
                     f"cannot cut {source}->{target}: '{source}' does not regulate '{target}'"
                 )

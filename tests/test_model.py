@@ -53,3 +53,12 @@ def test_bad_perturbations(
         if second:
             perturbed.perturbed(second)
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("values", [(0, 0), (0, 1), (1, 0), (1, 1)])
+def test_every_regulation_of_a_rule_can_be_cut_at_once(values: tuple[int, int]) -> None:
+    # cutting A->X first folds 'A & B' to a constant, so B must be checked against the uncut rule
+    net = parse_rules("I = I\nA = I\nB = I\nX = A & B\n")
+    cut = net.cut({("A", "X"): values[0], ("B", "X"): values[1]})
+    assert cut.rule("X").expr == Const(values == (1, 1))
+    assert cut.cuts == (("A", "X", values[0]), ("B", "X", values[1]))
