@@ -131,7 +131,7 @@ def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
     network = perturbation_of(options["ko"], options["oe"], options["cut"]).apply(network)
     base = scenario_of(options["scenario"], network)
     scenarios: list[Scenario] = sweep(network, base) if options["scenarios"] == "all" else [base]
-    targets = _names(options["targets"]) if options["targets"] else None
+    targets = _names(options["targets"]) if options["targets"] is not None else None
     return [
         Screen(
             network,
@@ -155,15 +155,22 @@ def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
 
 def _header(result: ScreenResult, model: Path) -> list[str]:
     status = "complete" if result.complete else "INCOMPLETE"
-    return [
+    lines = [
         f"{model}: phenotype {result.phenotype} = {result.expression}",
         f"update {result.update}, mode {result.mode}, scenario {values_text(result.scenario.as_dict)}"
+        + (f", background {result.background}" if result.background.actions else "")
         + (", strict" if result.strict else "")
         + f", {status}",
         f"baseline: {len(result.baseline.attractors)} attractors, "
         f"{result.baseline.phenotype_attractors} show the "
         f"phenotype; {len(result.entries)} of {result.planned} perturbations screened",
     ]
+    if result.nothing_to_abolish:
+        lines.append(
+            "no attractor of the unperturbed network shows the phenotype: there is nothing to abolish, "
+            "so every perturbation 'abolishes' it and none is minimal"
+        )
+    return lines
 
 
 def _screen_table(result: ScreenResult, model: Path) -> str:
@@ -188,6 +195,8 @@ CSV_FIELDS = [
     "update",
     "scenario",
     "mode",
+    "strict",
+    "background",
     "complete",
     "perturbation",
     "size",
@@ -198,22 +207,28 @@ CSV_FIELDS = [
 ]
 
 
+def _csv_values(values: dict[str, int]) -> str:
+    """``{"EGFR": 1, "IL6->IL6R": 0}`` as ``EGFR=1;IL6->IL6R=0`` (one CSV cell)."""
+    return ";".join(f"{k}={v}" for k, v in values.items())
+
+
 def _screen_csv(results: list[ScreenResult]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for result in results:
-        scenario = ";".join(f"{k}={v}" for k, v in result.scenario.as_dict.items())
+        scenario = _csv_values(result.scenario.as_dict)
         for e in result.entries:
-            perturbation = ";".join(f"{k}={v}" for k, v in e.perturbation.as_dict().items())
             writer.writerow(
                 [
                     result.phenotype,
                     str(result.update),
                     scenario,
                     str(result.mode),
+                    str(result.strict).lower(),
+                    _csv_values(result.background.as_dict()),
                     str(result.complete).lower(),
-                    perturbation,
+                    _csv_values(e.perturbation.as_dict()),
                     e.size,
                     e.attractors,
                     e.phenotype_attractors,
@@ -262,6 +277,8 @@ def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
 
 def _interventions_table(result: InterventionResult, model: Path) -> str:
     lines = _header(result.screen, model)
+    if result.screen.nothing_to_abolish:
+        return "\n".join(lines) + "\n"
     lines.append(
         f"{len(result.interventions)} minimal interventions; {result.skipped} supersets of hits skipped"
     )
@@ -316,6 +333,8 @@ def interventions_command(ctx: click.Context, /, model: Path, **options: Any) ->
                 "update",
                 "scenario",
                 "mode",
+                "strict",
+                "background",
                 "complete",
                 "rank",
                 "perturbation",
@@ -326,7 +345,7 @@ def interventions_command(ctx: click.Context, /, model: Path, **options: Any) ->
             ]
         )
         for r in results:
-            scenario = ";".join(f"{k}={v}" for k, v in r.screen.scenario.as_dict.items())
+            scenario = _csv_values(r.screen.scenario.as_dict)
             for rank, i in enumerate(r.interventions, start=1):
                 writer.writerow(
                     [
@@ -334,9 +353,11 @@ def interventions_command(ctx: click.Context, /, model: Path, **options: Any) ->
                         str(r.screen.update),
                         scenario,
                         str(r.screen.mode),
+                        str(r.screen.strict).lower(),
+                        _csv_values(r.screen.background.as_dict()),
                         str(r.complete).lower(),
                         rank,
-                        ";".join(f"{k}={v}" for k, v in i.perturbation.as_dict().items()),
+                        _csv_values(i.perturbation.as_dict()),
                         i.size,
                         i.attractors,
                         ";".join(i.lost_phenotypes),

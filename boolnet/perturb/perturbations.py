@@ -124,6 +124,21 @@ class Perturbation:
                 )
         return Perturbation(unique)
 
+    @staticmethod
+    def recorded_in(network: Network) -> Perturbation:
+        """The perturbation ``network`` carries (its fixed nodes and cut regulations).
+
+        >>> from boolnet.formats import parse_rules
+        >>> str(Perturbation.recorded_in(parse_rules("a = a\nb = a").perturbed({"b": 1})))
+        'oe b'
+        """
+        actions = [
+            Action.overexpression(node) if value else Action.knockout(node)
+            for node, value in network.perturbation
+        ]
+        actions += [Action.cut(source, target, value) for source, target, value in network.cuts]
+        return Perturbation(tuple(sorted(actions)))
+
     def __len__(self) -> int:
         return len(self.actions)
 

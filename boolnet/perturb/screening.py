@@ -103,6 +103,9 @@ class ScreenResult:
         ``global`` or ``from-phenotype``.
     strict
         True when "shows" means "always shows".
+    background
+        The perturbation every screened network carries besides its own
+        (the knockouts, over-expressions and cuts of the network screened).
     complete
         True when every planned combination was screened and every attractor
         list is exact and complete.
@@ -120,6 +123,7 @@ class ScreenResult:
     scenario: Scenario
     mode: Mode
     strict: bool
+    background: Perturbation
     complete: bool
     baseline: Outcome
     entries: tuple[ScreenEntry, ...]
@@ -130,6 +134,15 @@ class ScreenResult:
         """The entries that abolish the phenotype."""
         return tuple(e for e in self.entries if e.abolished)
 
+    @property
+    def nothing_to_abolish(self) -> bool:
+        """True when no attractor of the unperturbed network shows the phenotype.
+
+        Every perturbation then "abolishes" it trivially, and none is minimal:
+        the empty set already does.
+        """
+        return self.baseline.abolished
+
     def to_dict(self) -> dict[str, object]:
         """The JSON form (the screen output contract)."""
         return {
@@ -137,6 +150,8 @@ class ScreenResult:
             "update": str(self.update),
             "scenario": self.scenario.as_dict,
             "mode": str(self.mode),
+            "strict": self.strict,
+            "background": self.background.as_dict(),
             "complete": self.complete,
             "baseline": {
                 "attractors": len(self.baseline.attractors),
@@ -186,15 +201,17 @@ def candidate_actions(
     """The single actions a screen combines.
 
     Candidates are ``targets`` or, by default, every node that is not an
-    input, not a declared read-out (:attr:`Network.readouts`) and not named by
-    the phenotype's expression; nodes in ``exclude`` are then left out.  A
-    cut candidate is every regulation (other than self-regulation) into a
-    candidate, seen as 0.
+    input, not a declared read-out (:attr:`Network.readouts`), not named by
+    the phenotype's expression and not fixed by the perturbation ``network``
+    already carries (the screen's background); nodes in ``exclude`` are then
+    left out.  A cut candidate is every regulation (other than
+    self-regulation) into a candidate, seen as 0.
 
     Raises
     ------
     PerturbationError
-        For an unknown target or excluded node (with a did-you-mean hint).
+        For an unknown target or excluded node (with a did-you-mean hint), an
+        empty ``targets``, or a target the background already fixes.
     """
     from ..expr import variables
 
@@ -203,9 +220,19 @@ def candidate_actions(
             if node not in network:
                 hint = suggest(node, network.nodes)
                 raise PerturbationError(f"unknown {what} node '{node}'" + (f"; {hint}" if hint else ""))
+    background = dict(network.perturbation)
     if targets is None:
-        left_out = set(variables(phenotype.expr)) | set(network.inputs) | set(network.readouts) | set(exclude)
+        left_out = set(variables(phenotype.expr)) | set(network.inputs) | set(network.readouts)
+        left_out |= set(exclude) | set(background)
+    elif not targets:
+        raise PerturbationError("no target nodes given")
     else:
+        for node in targets:
+            if node in background:
+                action = "oe" if background[node] else "ko"
+                raise PerturbationError(
+                    f"target '{node}' is already fixed by the background perturbation {action} {node}"
+                )
         left_out = (set(network.nodes) - set(targets)) | set(exclude)
     nodes = [n for n in network.nodes if n not in left_out]
     actions: list[Action] = []
@@ -388,6 +415,7 @@ class Screen:
             self.scenario,
             self.mode,
             self.strict,
+            Perturbation.recorded_in(self.network),
             complete,
             self.baseline,
             done,

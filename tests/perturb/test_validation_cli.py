@@ -86,8 +86,19 @@ def test_screen_json_follows_the_contract_and_matches_the_library() -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert list(data) == ["phenotype", "update", "scenario", "mode", "complete", "baseline", "interventions"]
+    assert list(data) == [
+        "phenotype",
+        "update",
+        "scenario",
+        "mode",
+        "strict",
+        "background",
+        "complete",
+        "baseline",
+        "interventions",
+    ]
     assert data["scenario"] == {"EGFR": 1, "Ras": 0} and data["mode"] == "from-phenotype"
+    assert data["strict"] is False and data["background"] == {}
     assert list(data["interventions"][0]) == [
         "perturbation",
         "size",
@@ -109,8 +120,43 @@ def test_screen_csv_has_one_row_per_perturbation() -> None:
     result = CliRunner().invoke(main, ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--format", "csv"])
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].startswith("phenotype,update,scenario,mode,complete,perturbation,size")
+    assert lines[0].startswith("phenotype,update,scenario,mode,strict,background,complete,perturbation,size")
     assert len(lines) - 1 == len(screen(NETWORK, "Tumorigenic").entries)
+
+
+def test_a_background_perturbation_is_reported_and_never_overridden() -> None:
+    args = [
+        "screen",
+        str(IL6_MODEL),
+        "-p",
+        "Tumorigenic",
+        "--oe",
+        "EGFR",
+        "--ko",
+        "Notch3",
+        "--format",
+        "json",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["background"] == {"EGFR": 1, "Notch3": 0}
+    screened = {key for entry in data["interventions"] for key in entry["perturbation"]}
+    assert screened and not screened & {"EGFR", "Notch3"}  # a screened action never undoes the background
+    library = screen(NETWORK.perturbed({"EGFR": 1, "Notch3": 0}), "Tumorigenic")
+    assert data == json.loads(json.dumps(library.to_dict()))
+    table = CliRunner().invoke(main, args[:-2])
+    assert "background ko Notch3, oe EGFR" in table.output.splitlines()[1]
+
+
+def test_a_phenotype_absent_before_any_perturbation_is_said_to_need_no_intervention() -> None:
+    result = CliRunner().invoke(
+        main, ["interventions", str(IL6_MODEL), "-p", "Tumorigenic", "--scenario", "Anti_IL6=1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 show the phenotype" in result.output
+    assert "there is nothing to abolish" in result.output
+    assert "minimal interventions" not in result.output
 
 
 def test_interventions_lists_minimal_sets() -> None:
@@ -178,6 +224,14 @@ BAD = [
     (
         ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--kinds", "ko,xx"],
         "error: unknown perturbation kind 'xx' (use ko, oe, cut)",
+    ),
+    (
+        ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--ko", "JAK", "--targets", "JAK,STAT3"],
+        "error: target 'JAK' is already fixed by the background perturbation ko JAK",
+    ),
+    (
+        ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--targets", ""],
+        "error: no target nodes given",
     ),
     (
         ["interventions", str(IL6_MODEL), "-p", "Tumorigenic", "--exclude", "Notch3,Jagged"],
