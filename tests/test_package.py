@@ -74,6 +74,22 @@ def test_a_small_asynchronous_run_loads_no_solver_library() -> None:
     assert run.stdout.splitlines() == ["symbolic ['10110', '10111', '11100', '11101']", "[]"]
 
 
+def test_a_solver_stopped_by_its_budget_leaves_nothing_behind() -> None:
+    # the first load of dd used to pin the caller's frames, so the cancelled clingo search
+    # was destroyed only at exit, which printed errors although the library never prints
+    script = (
+        "import boolnet\n"
+        "from boolnet.engines.trapspaces import find_trap_spaces\n"
+        f"net = boolnet.read_network({str(IL6_MODEL)!r})\n"
+        "try:\n"
+        "    find_trap_spaces(net, limits=boolnet.Limits(timeout=1e-9))\n"
+        "except boolnet.LimitError as error:\n"
+        "    print(error.budget)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert (run.stdout, run.stderr) == ("timeout\n", "")
+
+
 @pytest.mark.parametrize("verb", ["parse", "read", "format", "write"])
 @pytest.mark.parametrize("format_name", ["bnet", "rules", "sbml"])
 def test_every_format_function_resolves_from_the_formats_package(verb: str, format_name: str) -> None:

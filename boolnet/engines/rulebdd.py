@@ -80,6 +80,12 @@ def _without_networkx() -> Iterator[None]:
     finally:
         if "networkx" in sys.modules and sys.modules["networkx"] is None:
             del sys.modules["networkx"]
+        # dd keeps that ImportError (dd._utils._nx_error); its traceback would keep every frame
+        # of the stack that first loaded dd alive, with their locals (BDDs, clingo controls),
+        # until the interpreter exits, where destroying them prints errors
+        error = getattr(sys.modules.get("dd._utils"), "_nx_error", None)
+        if isinstance(error, BaseException):
+            error.__traceback__ = None
 
 
 def new_manager(names: Sequence[str], *, memory: int = SMALL_MEMORY, reordering: bool = False) -> BDD:
