@@ -62,8 +62,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
 from ..errors import LimitError
 from ..limits import Limits
@@ -112,6 +113,23 @@ class _Clock:
         if self.limits.timeout is None:
             return None
         return self.limits.timeout - (time.monotonic() - self.start)
+
+    @contextmanager
+    def inner(self) -> Iterator[Limits]:
+        """The budgets for a solver called inside the search: the same, with the time not yet used.
+
+        A solver that runs out of that time is reported against the search's
+        own budget, the one the user set.
+        """
+        remaining = self.remaining()
+        if remaining is not None and remaining <= 0:
+            raise LimitError.past_timeout("the symbolic engine", self.limits.timeout)
+        try:
+            yield self.limits if remaining is None else replace(self.limits, timeout=remaining)
+        except LimitError as error:
+            if error.budget != "timeout":
+                raise
+            raise LimitError.past_timeout("the symbolic engine", self.limits.timeout) from None
 
     def check(self, manager: BDD) -> None:
         now = time.monotonic()
@@ -381,11 +399,8 @@ class _Search:
         """The maximal trap spaces strictly inside the trap space ``space``, percolated."""
         if self.maximal is None:
             self.maximal = MaximalTrapSpaces(self.network, self.compiled)
-        remaining = self.clock.remaining()
-        patterns = self.maximal.within(
-            {int(var[1:]): value for var, value in space.items()},
-            Limits(timeout=remaining) if remaining is not None else None,
-        )
+        with self.clock.inner() as limits:
+            patterns = self.maximal.within({int(var[1:]): value for var, value in space.items()}, limits)
         children = []
         for pattern in patterns:
             child = dict(space)
@@ -445,13 +460,8 @@ class _Search:
         if not self.trap_spaces:  # the percolated space decomposed directly, complete by itself
             self.attractors_in_space(dict(self.fixed))
             return [attractor for _, attractor in self.found.values()]
-        remaining = self.clock.remaining()
-        patterns, _ = solve_patterns(
-            self.network,
-            "minimal",
-            limits=Limits(timeout=remaining) if remaining is not None else None,
-            compiled=self.compiled,
-        )
+        with self.clock.inner() as limits:
+            patterns, _ = solve_patterns(self.network, "minimal", limits=limits, compiled=self.compiled)
         minimal = [{self.vars[i]: c == "1" for i, c in enumerate(p) if c != "*"} for p in patterns]
         for space in minimal:
             self.attractors_in_space(space)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bruteforce import async_attractors
-from conftest import corpus_params
+from conftest import IL6_MODEL, corpus_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import networks
@@ -253,6 +253,15 @@ def test_timeout_names_the_budget(search: str) -> None:
     with pytest.raises(LimitError) as error:
         find(ring, Limits(timeout=1e-6), search=search)
     assert error.value.budget == "timeout"
+
+
+def test_timeout_inside_the_trap_space_solver_names_the_users_budget() -> None:
+    # the IL-6 model has several feedback parts, so the search first asks clingo for trap spaces
+    network = read_network(IL6_MODEL)
+    with pytest.raises(LimitError) as error:
+        find(network, Limits(timeout=1e-6), search="bdd")
+    assert error.value.budget == "timeout"
+    assert "time budget of 1e-06 s" in str(error.value)
 
 
 @pytest.mark.parametrize("search", SEARCHES)
