@@ -162,6 +162,12 @@ def test_version_and_module_entry_point() -> None:
             1,
             "error: cannot cut IL6->JAK: 'IL6' does not regulate 'JAK'",
         ),
+        (["attractors", MODEL, "--memory", "nan"], 2, "'--memory': 'nan' is not a positive number"),
+        (["attractors", MODEL, "--memory", "inf"], 2, "'--memory': 'inf' is not a positive number"),
+        (["attractors", MODEL, "--timeout", "0"], 2, "'--timeout': '0' is not a positive number"),
+        (["trapspaces", MODEL, "--timeout", "-1"], 2, "'--timeout': '-1' is not a positive number"),
+        (["screen", MODEL, "-p", "STAT3", "--memory", "-1"], 2, "'--memory': '-1' is not a positive number"),
+        (["simulate", MODEL, "--seed", "-1"], 2, "Invalid value for '--seed'"),
     ],
 )
 def test_errors_exit_cleanly(tmp_path: Path, args: list[str], code: int, message: str) -> None:

@@ -18,7 +18,7 @@ from ..formats.results import result_to_csv, result_to_dict
 from ..limits import GIB, Limits
 from ..model import Network
 from ..update import UPDATE_NAMES
-from .perturb_options import perturbation_of, perturbation_options, scenario_of, scenario_option
+from .perturb_options import BUDGET, perturbation_of, perturbation_options, scenario_of, scenario_option
 from .render import align, attractor_table, to_json
 
 MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
@@ -47,8 +47,8 @@ def readout_nodes(network: Network) -> list[str]:
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
 @click.option("--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`).")
-@click.option("--timeout", type=float, default=None, help="Time budget in seconds.")
-@click.option("--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB.")
+@click.option("--timeout", type=BUDGET, default=None, help="Time budget in seconds.")
+@click.option("--memory", type=BUDGET, default=4.0, show_default=True, help="Memory budget in GiB.")
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -5,6 +5,7 @@ Only option declarations and their conversion to library values live here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,6 +18,8 @@ from ..perturb.scenarios import Scenario, parse_scenario
 from ..update import UPDATE_NAMES
 
 __all__ = [
+    "BUDGET",
+    "PositiveNumber",
     "limit_options",
     "limits_of",
     "perturbation_of",
@@ -27,6 +30,21 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PositiveNumber(click.types.FloatParamType):
+    """A finite number above 0, e.g. a budget in seconds or GiB (0, negatives, nan and inf are refused)."""
+
+    name = "number"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number) or number <= 0:
+            self.fail(f"{value!r} is not a positive number", param, ctx)
+        return number
+
+
+BUDGET = PositiveNumber()
 
 
 def update_option(function: F) -> F:
@@ -70,10 +88,10 @@ def scenario_option(function: F) -> F:
 def limit_options(function: F) -> F:
     """``--method``, ``--timeout``, ``--memory``."""
     function = click.option(
-        "--memory", type=float, default=4.0, show_default=True, help="Memory budget in GiB."
+        "--memory", type=BUDGET, default=4.0, show_default=True, help="Memory budget in GiB."
     )(function)
     function = click.option(
-        "--timeout", type=float, default=None, help="Time budget in seconds per attractor computation."
+        "--timeout", type=BUDGET, default=None, help="Time budget in seconds per attractor computation."
     )(function)
     return click.option(
         "--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`)."

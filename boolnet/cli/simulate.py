@@ -36,7 +36,9 @@ __all__ = ["simulate_command"]
 )
 @click.option("--runs", type=click.IntRange(1, 10_000_000), default=1000, show_default=True)
 @click.option("--steps", type=click.IntRange(0, 1_000_000), default=50, show_default=True)
-@click.option("--seed", type=int, default=None, help="Random seed (results are reproducible with it).")
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=None, help="Random seed (results are reproducible with it)."
+)
 @click.option(
     "--phenotype",
     "-p",

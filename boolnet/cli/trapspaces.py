@@ -13,7 +13,7 @@ from ..engines.trapspaces import TrapSpaceResult, find_fixed_points, find_trap_s
 from ..formats import read_network
 from ..limits import Limits
 from ..model import Network
-from .perturb_options import perturbation_of, perturbation_options, scenario_of, scenario_option
+from .perturb_options import BUDGET, perturbation_of, perturbation_options, scenario_of, scenario_option
 from .render import WIDE, align, to_json
 
 __all__ = ["fixed_points_command", "trap_spaces_to_dict", "trapspaces_command"]
@@ -23,7 +23,7 @@ _FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
 _LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None, help="Stop after N results.")
-_TIMEOUT = click.option("--timeout", type=float, default=None, help="Time budget in seconds.")
+_TIMEOUT = click.option("--timeout", type=BUDGET, default=None, help="Time budget in seconds.")
 
 
 def trap_spaces_to_dict(
