@@ -168,6 +168,12 @@ def test_version_and_module_entry_point() -> None:
         (["trapspaces", MODEL, "--timeout", "-1"], 2, "'--timeout': '-1' is not a positive number"),
         (["screen", MODEL, "-p", "STAT3", "--memory", "-1"], 2, "'--memory': '-1' is not a positive number"),
         (["simulate", MODEL, "--seed", "-1"], 2, "Invalid value for '--seed'"),
+        (
+            ["simulate", MODEL, "--initial", "0101"],
+            1,
+            "<initial>: the initial state '0101' has 4 values; the model has 20 nodes",
+        ),
+        (["simulate", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
     ],
 )
 def test_errors_exit_cleanly(tmp_path: Path, args: list[str], code: int, message: str) -> None:

@@ -67,6 +67,7 @@ def simulate_command(model: Path, **options: Any) -> None:
         steps=options["steps"],
         seed=options["seed"],
         phenotypes=tuple(options["phenotypes"]) or None,
+        method=options["method"],
         limits=limits_of(options["timeout"], options["memory"]),
     )
     if options["fmt"] == "json":

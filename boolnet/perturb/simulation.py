@@ -99,6 +99,7 @@ def _initial_states(
     rng: np.random.Generator,
     limits: Limits | None,
     update: Update,
+    method: str,
 ) -> StateArray:
     size = len(network)
     fixed = sum(v << network.index(n) for n, v in scenario.values)
@@ -113,11 +114,17 @@ def _initial_states(
             )
         )
         return (states & ~np.uint64(fixed_mask)) | np.uint64(fixed)
-    if len(initial) == size and set(initial) <= {"0", "1"}:
+    if set(initial) <= {"0", "1"}:
+        if len(initial) != size:
+            raise InputError(
+                f"the initial state '{initial}' has {len(initial)} values; the model has {size} nodes "
+                f"({', '.join(network.nodes[:4])}{', ...' if size > 4 else ''})",
+                source="<initial>",
+            )
         state = sum(1 << i for i, c in enumerate(initial) if c == "1")
         return np.full(runs, state, dtype=np.uint64)
     phenotype = resolve_phenotype(network, initial)
-    evaluator = Evaluator(network, phenotype, update=update, scenario=scenario, limits=limits)
+    evaluator = Evaluator(network, phenotype, update=update, scenario=scenario, method=method, limits=limits)
     pool = evaluator.start_states()
     if len(pool) == 0:
         raise InputError(f"no attractor shows '{phenotype.name}' to start from", source="<initial>")
@@ -135,6 +142,7 @@ def simulate(
     steps: int = 50,
     seed: int | None = None,
     phenotypes: tuple[str, ...] | None = None,
+    method: str = "auto",
     limits: Limits | None = None,
 ) -> SimulationResult:
     """Simulate ``runs`` random trajectories of ``steps`` steps.
@@ -158,8 +166,8 @@ def simulate(
         Number of trajectories, their length and the random seed.
     phenotypes
         Phenotype names or expressions to follow (default: the model's declared ones).
-    limits
-        For the attractor computations.
+    method, limits
+        The engine and the budgets for the attractor computations.
 
     Returns
     -------
@@ -168,7 +176,8 @@ def simulate(
     Raises
     ------
     InputError
-        For an unknown phenotype or an initial phenotype no attractor shows.
+        For an unknown phenotype, an initial phenotype no attractor shows,
+        an initial state of the wrong length, or a negative seed.
     PerturbationError
         For a bad perturbation.
 
@@ -189,12 +198,14 @@ def simulate(
         raise InputError(f"runs must be between 1 and {MAX_RUNS}, not {runs}", source="<runs>")
     if steps < 0:
         raise InputError(f"steps must be 0 or more, not {steps}", source="<steps>")
+    if seed is not None and seed < 0:
+        raise InputError(f"the seed must be 0 or more, not {seed}", source="<seed>")
     scheme = parse_update(update)
     perturbation = perturbation or Perturbation()
     scenario = scenario or Scenario()
     check_nodes(perturbation, network)
     rng = np.random.default_rng(seed)
-    states = _initial_states(network, initial, scenario, runs, rng, limits, scheme)
+    states = _initial_states(network, initial, scenario, runs, rng, limits, scheme, method)
     dynamics = perturbation.apply(scenario.without(perturbation.fixed).apply(network))
     size = len(network)
     index = {node: i for i, node in enumerate(network.nodes)}
@@ -228,6 +239,7 @@ def simulate(
         followed[0] if followed else Phenotype("any", TRUE),
         update=scheme,
         scenario=scenario,
+        method=method,
         limits=limits,
     )
     attractors, _ = evaluator.global_attractors(perturbation)
