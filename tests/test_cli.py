@@ -107,7 +107,16 @@ def test_attractors_take_a_scenario_and_a_cut_regulation() -> None:
     assert data["perturbation"] == {"EGFR": 1, "Ras": 0, "IL6->IL6R": 0}
     network = read_network(IL6_MODEL).perturbed({"EGFR": 1, "Ras": 0}).cut({("IL6", "IL6R"): 0})
     assert data["attractors"] == result_to_dict(find_attractors(network, "async"))["attractors"]
-    assert "perturbation: EGFR=1, Ras=0, cut IL6->IL6R=0" in run("attractors", MODEL, *args[:4]).stdout
+    table = run("attractors", MODEL, *args[:4]).stdout.splitlines()
+    assert table[1:3] == ["scenario: EGFR=1, Ras=0", "perturbation: cut IL6->IL6R=0"]
+
+
+def test_repeated_scenarios_add_up() -> None:
+    args = ["--scenario", "EGFR=1", "--scenario", "Ras=0", "--format", "json"]
+    assert json.loads(run("attractors", MODEL, *args).stdout)["perturbation"] == {"EGFR": 1, "Ras": 0}
+    result = CliRunner().invoke(main, ["attractors", MODEL, "--scenario", "EGFR=1", "--scenario", "EGFR=0"])
+    assert result.exit_code == 1
+    assert "--scenario:1:9: 'EGFR' is given twice with different values in the scenario" in result.stderr
 
 
 def test_trapspaces_and_fixed_points_equal_the_library() -> None:

@@ -62,7 +62,7 @@ def attractors(
     ko: tuple[str, ...],
     oe: tuple[str, ...],
     cut: tuple[str, ...],
-    scenario: str,
+    scenario: tuple[str, ...],
     fmt: str,
     method: str,
     timeout: float | None,
@@ -73,7 +73,8 @@ def attractors(
     `--scenario` fixes inputs; `--ko`, `--oe` and `--cut` perturb the network.
     """
     unperturbed = read_network(model)
-    network = perturbation_of(ko, oe, cut).apply(scenario_of(scenario, unperturbed).apply(unperturbed))
+    inputs_fixed = scenario_of(scenario, unperturbed)
+    network = perturbation_of(ko, oe, cut).apply(inputs_fixed.apply(unperturbed))
     limits = Limits(memory=int(memory * GIB), timeout=timeout)
     result = find_attractors(network, update, method=method, limits=limits)
     if plot is not None:
@@ -87,7 +88,11 @@ def attractors(
     else:
         click.echo(
             attractor_table(
-                result, model=str(model), inputs=unperturbed.inputs, outputs=readout_nodes(unperturbed)
+                result,
+                model=str(model),
+                inputs=unperturbed.inputs,
+                outputs=readout_nodes(unperturbed),
+                scenario=inputs_fixed.as_dict,
             ),
             nl=False,
         )

@@ -76,12 +76,12 @@ def perturbation_options(function: F) -> F:
 
 
 def scenario_option(function: F) -> F:
-    """``--scenario "EGFR=1,Ras=0"``."""
+    """``--scenario "EGFR=1,Ras=0"`` (repeatable: the values add up)."""
     return click.option(
         "--scenario",
-        default="",
+        multiple=True,
         metavar="INPUT=0|1,...",
-        help='Fix inputs, e.g. "EGFR=1,Ras=0"; inputs not named range over both values.',
+        help='Fix inputs, e.g. "EGFR=1,Ras=0"; inputs not named range over both values; repeatable.',
     )(function)
 
 
@@ -103,9 +103,9 @@ def perturbation_of(ko: tuple[str, ...], oe: tuple[str, ...], cut: tuple[str, ..
     return from_options(ko, oe, cut)
 
 
-def scenario_of(text: str, network: Network) -> Scenario:
-    """The scenario given by ``--scenario`` (empty: every input free)."""
-    return parse_scenario(text, network, source="--scenario")
+def scenario_of(texts: tuple[str, ...], network: Network) -> Scenario:
+    """The scenario given by the ``--scenario`` options together (none: every input free)."""
+    return parse_scenario(", ".join(t for t in texts if t.strip()), network, source="--scenario")
 
 
 def limits_of(timeout: float | None, memory: float) -> Limits:

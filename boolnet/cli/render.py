@@ -7,7 +7,7 @@ text.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import click
@@ -48,23 +48,31 @@ def _value(char: str) -> str:
 
 
 def attractor_table(
-    result: AttractorResult, *, model: str, inputs: Sequence[str] = (), outputs: Sequence[str] = ()
+    result: AttractorResult,
+    *,
+    model: str,
+    inputs: Sequence[str] = (),
+    outputs: Sequence[str] = (),
+    scenario: Mapping[str, int] | None = None,
 ) -> str:
     """A human-readable table: one row per attractor, one column per node.
 
     Columns come in groups separated by ``|``: the ``inputs`` (the scenario),
     then the ``outputs`` (read-outs such as phenotype nodes, readable at a
     glance), then the other nodes, each group in canonical order.  Above
-    :data:`WIDE` nodes, one pattern column replaces the node columns.
+    :data:`WIDE` nodes, one pattern column replaces the node columns.  The
+    header names the ``scenario`` apart from the rest of the perturbation.
     """
     nodes = result.nodes
-    fixed = [f"{node}={value}" for node, value in result.perturbation.items()]
+    scenario = scenario or {}
+    fixed = [f"{node}={value}" for node, value in result.perturbation.items() if scenario.get(node) != value]
     cuts = [f"cut {source}->{target}={value}" for source, target, value in result.network.cuts]
     perturbation = ", ".join(fixed + cuts) or "none"
     count = len(result.attractors)
     lines = [
         f"{model}: {len(nodes)} nodes, {result.update} updating, engine {result.engine}"
         + ("" if result.complete else " (INCOMPLETE)"),
+        *([f"scenario: {', '.join(f'{k}={v}' for k, v in scenario.items())}"] if scenario else []),
         f"perturbation: {perturbation}",
         f"{count} attractor{'s' if count != 1 else ''}",
         "",

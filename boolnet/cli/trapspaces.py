@@ -69,7 +69,7 @@ def _table(result: TrapSpaceResult, *, model: str) -> str:
 
 
 def _perturbed(
-    model: Path, ko: tuple[str, ...], oe: tuple[str, ...], cut: tuple[str, ...], scenario: str
+    model: Path, ko: tuple[str, ...], oe: tuple[str, ...], cut: tuple[str, ...], scenario: tuple[str, ...]
 ) -> Network:
     network = read_network(model)
     return perturbation_of(ko, oe, cut).apply(scenario_of(scenario, network).apply(network))
@@ -101,7 +101,7 @@ def trapspaces_command(
     ko: tuple[str, ...],
     oe: tuple[str, ...],
     cut: tuple[str, ...],
-    scenario: str,
+    scenario: tuple[str, ...],
     fmt: str,
     limit: int | None,
     timeout: float | None,
@@ -132,7 +132,7 @@ def fixed_points_command(
     ko: tuple[str, ...],
     oe: tuple[str, ...],
     cut: tuple[str, ...],
-    scenario: str,
+    scenario: tuple[str, ...],
     fmt: str,
     limit: int | None,
     timeout: float | None,
