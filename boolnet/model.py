@@ -139,8 +139,17 @@ class Network:
         for rule in self.rules:
             for name in sorted(rule.regulators - index.keys()):
                 raise _undefined(name, rule.location, index)
+        phenotype_names = {phenotype.name for phenotype in self.phenotypes}
         for phenotype in self.phenotypes:
             for name in sorted(variables(phenotype.expr) - index.keys()):
+                if name in phenotype_names:
+                    column = _find_word(phenotype.location.text, name) + 1 if phenotype.location else 0
+                    raise _located(
+                        f"phenotype '{phenotype.name}' names the phenotype '{name}'",
+                        phenotype.location,
+                        column=column,
+                        hint=f"a phenotype declared in the model names nodes only: write out '{name}'",
+                    )
                 raise _undefined(name, phenotype.location, index)
         for name in self.readouts:
             if name not in index:
@@ -318,7 +327,10 @@ def _located(
 
 
 def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, int]) -> ModelError:
-    hint = suggest(name, known) or f"give it a rule, or declare it an input with '{name} = {name}'"
+    # a .bnet file (or text parsed as one, named "<bnet>") writes rules as 'target, factors'
+    bnet = location is not None and location.source.lower().endswith((".bnet", "<bnet>"))
+    rule = f"{name}, {name}" if bnet else f"{name} = {name}"
+    hint = suggest(name, known) or f"give it a rule, or declare it an input with '{rule}'"
     column = 0
     if location is not None and location.text:
         column = _find_word(location.text, name) + 1

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from boolnet import Network, PerturbationError, parse_rules
+from boolnet import ModelError, Network, PerturbationError, parse_bnet, parse_rules
 from boolnet.expr import Const
 
 
@@ -62,3 +62,20 @@ def test_every_regulation_of_a_rule_can_be_cut_at_once(values: tuple[int, int]) 
     cut = net.cut({("A", "X"): values[0], ("B", "X"): values[1]})
     assert cut.rule("X").expr == Const(values == (1, 1))
     assert cut.cuts == (("A", "X", values[0]), ("B", "X", values[1]))
+
+
+def test_an_undefined_node_of_a_bnet_file_is_declared_in_bnet_syntax() -> None:
+    with pytest.raises(ModelError) as caught:
+        parse_bnet("targets, factors\nA, B & D\nB, A\n")
+    assert str(caught.value).splitlines()[0] == (
+        "<bnet>:2:8: undefined node 'D'; give it a rule, or declare it an input with 'D, D'"
+    )
+
+
+def test_a_declared_phenotype_naming_another_is_told_to_name_nodes() -> None:
+    with pytest.raises(ModelError) as caught:
+        parse_rules("A = B\nB = A\nphenotype P = A\nphenotype Q = P & B\n")
+    assert str(caught.value).splitlines()[0] == (
+        "<rules>:4:15: phenotype 'Q' names the phenotype 'P'; "
+        "a phenotype declared in the model names nodes only: write out 'P'"
+    )
