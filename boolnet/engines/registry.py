@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..errors import EngineError, LimitError
+from ..errors import EngineError, LimitError, MissingDependencyError
 from ..limits import Limits
 from ..model import Network
 from ..results import AttractorResult
@@ -41,7 +41,9 @@ class Engine:
         The update schemes it supports.
     check
         Returns ``None`` when the engine can answer ``(network, update,
-        limits)``, else the reason it cannot (e.g. the memory it would need).
+        limits)``, else the reason it cannot (e.g. the memory it would need);
+        raises :class:`~boolnet.errors.MissingDependencyError` when a package
+        it needs is not installed.
     run
         Computes the attractors.
     """
@@ -110,6 +112,8 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
     ------
     EngineError
         For an unknown method name or an engine that lacks the update.
+    MissingDependencyError
+        When the engine named by ``method`` needs a package that is not installed.
     LimitError
         When no engine (or not the named one) can answer within ``limits``.
     """
@@ -121,7 +125,12 @@ def select_engine(network: Network, update: Update, method: str, limits: Limits)
             reasons.append(f"{name}: does not support {update} updating")
             continue
         candidate = engine(name)
-        reason = candidate.check(network, update, limits)
+        try:
+            reason = candidate.check(network, update, limits)
+        except MissingDependencyError as missing:
+            if method != "auto":  # the engine asked for by name cannot run here at all
+                raise
+            reason = str(missing)
         if reason is None:
             return candidate
         reasons.append(f"{candidate.name}: {reason}")

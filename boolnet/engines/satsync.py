@@ -465,8 +465,8 @@ def find_sync_cycles(network: Network, limits: Limits) -> list[list[int]]:
 def _check(network: Network, update: Update, limits: Limits) -> str | None:
     try:
         import pysat.solvers  # noqa: F401
-    except ImportError:
-        return "needs the 'python-sat' package (pip install 'boolnet[sat]')"
+    except ImportError as error:
+        raise MissingDependencyError("python-sat", "sat", "the SAT synchronous engine") from error
     return None
 
 
