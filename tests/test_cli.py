@@ -130,7 +130,8 @@ def test_trapspaces_and_fixed_points_equal_the_library() -> None:
         assert data["kind"] == kind and data["complete"] is True and data["perturbation"] == {"JAK": 0}
         assert [space["pattern"] for space in data["trap_spaces"]] == [t.pattern for t in library]
         table = run(*command, MODEL, "--ko", "JAK").stdout
-        assert f"{len(library)} " in table.splitlines()[1]
+        lines = table.splitlines()
+        assert lines[1] == "perturbation: JAK=0" and lines[2].startswith(f"{len(library)} ")
         rows = list(csv.reader(io.StringIO(run(*command, MODEL, "--ko", "JAK", "--format", "csv").stdout)))
         assert rows[0] == ["number", *network.nodes] and len(rows) == len(library) + 1
 

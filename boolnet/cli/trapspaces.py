@@ -49,12 +49,13 @@ def _csv(result: TrapSpaceResult) -> str:
     return buffer.getvalue()
 
 
-def _table(result: TrapSpaceResult, *, model: str) -> str:
+def _table(result: TrapSpaceResult, *, model: str, perturbation: dict[str, int]) -> str:
     what = {"minimal": "minimal trap space", "maximal": "maximal trap space", "fixed_points": "fixed point"}
     count = len(result)
     noun = what[result.kind] + ("s" if count != 1 else "")
     lines = [
         f"{model}: {len(result.nodes)} nodes",
+        f"perturbation: {', '.join(f'{k}={v}' for k, v in perturbation.items()) or 'none'}",
         f"{count} {noun}" + ("" if result.complete else " (INCOMPLETE: stopped at --limit)"),
         "",
     ]
@@ -76,14 +77,14 @@ def _perturbed(
 
 
 def _render(result: TrapSpaceResult, network: Network, model: Path, fmt: str) -> None:
+    perturbation = network.perturbation_dict | {f"{a}->{b}": v for a, b, v in network.cuts}
     if fmt == "json":
-        perturbation = network.perturbation_dict | {f"{a}->{b}": v for a, b, v in network.cuts}
         data = trap_spaces_to_dict(result, model=str(model), perturbation=perturbation)
         click.echo(to_json(data), nl=False)
     elif fmt == "csv":
         click.echo(_csv(result), nl=False)
     else:
-        click.echo(_table(result, model=str(model)), nl=False)
+        click.echo(_table(result, model=str(model), perturbation=perturbation), nl=False)
 
 
 @click.command(name="trapspaces")
