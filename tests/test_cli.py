@@ -223,3 +223,9 @@ def test_graph_and_attractor_pictures(tmp_path: Path, fmt: str) -> None:
 def test_picture_needs_an_output_file() -> None:
     result = CliRunner().invoke(main, ["graph", MODEL, "--format", "png"])
     assert result.exit_code == 2 and "name the file with --output" in result.stderr
+
+
+def test_picture_format_must_match_the_output_suffix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["graph", MODEL, "--format", "png", "-o", str(tmp_path / "g.svg")])
+    assert result.exit_code == 2 and "--format png does not match the output file g.svg" in result.stderr
+    assert not (tmp_path / "g.svg").exists()

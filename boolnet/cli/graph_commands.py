@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -169,10 +169,14 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
-def _save_figure(figure: Any, output: Path | None, fmt: str) -> None:
+def _picture_file(output: Path | None, fmt: str) -> Path:
+    """The file a picture in ``fmt`` goes to: ``--output``, whose suffix must not name another format."""
     if output is None:
         raise click.UsageError(f"--format {fmt} draws a picture: name the file with --output")
-    figure.savefig(output, format=fmt, dpi=150)
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in PICTURES and suffix != fmt:
+        raise click.UsageError(f"--format {fmt} does not match the output file {output.name}")
+    return output
 
 
 @click.command()
@@ -188,10 +192,11 @@ def graph(model: Path, fmt: str, output: Path | None) -> None:
     yEd; sif is Cytoscape's simple interaction format; png, svg and pdf draw
     the graph with matplotlib (the `plot` extra).
     """
+    picture = _picture_file(output, fmt) if fmt in PICTURES else None
     signed = interaction_graph(read_network(model))
-    if fmt in PICTURES:
+    if picture is not None:
         from ..plotting import plot_interaction_graph
 
-        _save_figure(plot_interaction_graph(signed), output, fmt)
+        plot_interaction_graph(signed).savefig(picture, format=fmt, dpi=150)
     else:
         _emit(GRAPH_FORMATS[fmt](signed), output)
