@@ -186,9 +186,12 @@ class ValidationReport:
 
 
 def validation_path(model: str | Path) -> Path:
-    """The validation file of a model: ``networks/x.txt`` -> ``networks/x.validation.toml``."""
+    """The validation file of a model: ``networks/x.txt`` -> ``networks/x.validation.toml``.
+
+    Only the last suffix is replaced, so ``x.v2.txt`` has its own ``x.v2.validation.toml``.
+    """
     model = Path(model)
-    return model.with_name(model.name.split(".")[0] + SUFFIX)
+    return model.with_name(model.stem + SUFFIX)
 
 
 def read_validation(path: str | Path, network: Network) -> tuple[Case, ...]:
