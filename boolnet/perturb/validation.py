@@ -45,6 +45,7 @@ from typing import Any
 from ..errors import BoolnetError, InputError
 from ..limits import Limits
 from ..model import Network, Phenotype
+from ..parsing import decode_text
 from ..states import state_to_string
 from ..update import Update
 from .evaluate import Evaluator, Mode
@@ -200,12 +201,24 @@ def read_validation(path: str | Path, network: Network) -> tuple[Case, ...]:
     Raises
     ------
     InputError
-        For invalid TOML, unknown keys, a claim that does not read, or a
-        scenario, perturbation or phenotype that names unknown nodes; located
-        by line (and column where known).
+        For a binary or non-UTF-8 file, invalid TOML, unknown keys, a claim
+        that does not read, or a scenario, perturbation or phenotype that
+        names unknown nodes; located by line (and column where known).
     """
     path = Path(path)
-    return parse_validation(path.read_text(encoding="utf-8"), network, source=str(path))
+    return parse_validation(_decode(path.read_bytes(), str(path)), network, source=str(path))
+
+
+def _decode(data: bytes, source: str) -> str:
+    """A validation file's bytes as text: UTF-8 (a byte order mark is dropped), never binary data.
+
+    Worded like the model readers (:func:`boolnet.parsing.decode_text`),
+    which this calls after refusing binary data in words that fit a TOML file.
+    """
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError("this is a binary file, not a TOML validation file", source=source, line=line)
+    return decode_text(data, source)
 
 
 def _line_of(lines: list[str], needle: str, after: int = 0) -> int:

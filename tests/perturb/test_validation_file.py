@@ -51,3 +51,34 @@ def test_check_finds_the_validation_file_of_a_dotted_model_name(here: Path) -> N
     result = run_check(here, "m.v2.txt", CASE + 'check = [{ expect = "some attractor shows b" }]\n')
     assert result.exit_code == 0, result.output
     assert result.output.startswith("m.v2.validation.toml: 1 cases")
+
+
+def assert_fails_cleanly(result: Result, message: str) -> None:
+    """Exit 1 with ``message`` as the first line on stderr, and no traceback."""
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[0] == message
+    assert "Traceback" not in result.output + result.stderr
+    assert isinstance(result.exception, SystemExit)
+
+
+UNREADABLE = [
+    (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "m.validation.toml:3: this is a binary file, not a TOML validation file",
+    ),
+    (
+        CASE.replace("made up", "Caf\xe9").encode("latin-1"),
+        "m.validation.toml:4:14: not a UTF-8 text file (byte 0xe9 cannot be decoded); save the file as UTF-8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), UNREADABLE, ids=["binary", "latin-1"])
+def test_a_file_that_is_not_utf8_text_is_refused_with_its_name(here: Path, data: bytes, message: str) -> None:
+    assert_fails_cleanly(run_check(here, "m.txt", data), message)
+
+
+def test_a_byte_order_mark_is_read_as_utf8(here: Path) -> None:
+    text = "\ufeff" + CASE + 'check = [{ expect = "some attractor shows b" }]\n'
+    result = run_check(here, "m.txt", text.encode("utf-8"))
+    assert result.exit_code == 0, result.output
