@@ -201,9 +201,10 @@ def read_validation(path: str | Path, network: Network) -> tuple[Case, ...]:
     Raises
     ------
     InputError
-        For a binary or non-UTF-8 file, invalid TOML, unknown keys, a claim
-        that does not read, or a scenario, perturbation or phenotype that
-        names unknown nodes; located by line (and column where known).
+        For a binary or non-UTF-8 file, invalid TOML, unknown keys, a value
+        of the wrong type, a claim that does not read, or a scenario,
+        perturbation or phenotype that names unknown nodes; located by line
+        (and column where known).
     """
     path = Path(path)
     return parse_validation(_decode(path.read_bytes(), str(path)), network, source=str(path))
@@ -221,158 +222,294 @@ def _decode(data: bytes, source: str) -> str:
     return decode_text(data, source)
 
 
-def _line_of(lines: list[str], needle: str, after: int = 0) -> int:
-    for number in range(after, len(lines)):
-        if needle in lines[number]:
-            return number + 1
-    return 0
+_CASE_HEADER = r"^\s*\[\[\s*case\s*\]\]"
+_CASE_TABLE = r"^\s*\[\s*case\b"
 
 
-def _relocate(error: InputError, lines: list[str], needle: str, source: str, after: int) -> InputError:
-    """Move an error raised on a snippet to the file line that holds the snippet."""
-    line = _line_of(lines, needle, after)
-    if not line:
-        return InputError(error.message, source=source, hint=error.hint)
-    column = lines[line - 1].index(needle) + max(error.column, 1) if error.column else 0
-    return InputError(
-        error.message, source=source, line=line, column=column, source_line=lines[line - 1], hint=error.hint
-    )
+def _key_pattern(key: str, *, first: bool = False) -> str:
+    """A regex for ``key =`` in a line of TOML: anywhere (an inline table), or ``first`` on the line."""
+    before = r"^\s*" if first else r"(?:^|[\s{,])"
+    return rf"{before}([\"']?{re.escape(key)}[\"']?\s*=)"
+
+
+def _key_column(text: str, key: str) -> int:
+    """The 1-based column where the line ``text`` sets ``key`` (``key = ...``); 0 when it does not."""
+    match = re.search(_key_pattern(key), text)
+    return match.start(1) + 1 if match else 0
+
+
+def _first_line(text: str) -> str:
+    """The first non-blank line of a (possibly multi-line) string; "" when there is none."""
+    return next((part for part in text.splitlines() if part.strip()), "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A validation file's name and lines, to point an error at the line (and column) it is about.
+
+    The TOML parser gives values without positions, so positions are found
+    by searching the text from the table being read on: for the key that
+    holds a bad value, or for the string an error was found in.  Comment
+    lines are skipped.
+    """
+
+    source: str
+    lines: tuple[str, ...]
+
+    def search(self, pattern: str, after: int = 0) -> int:
+        """The number of the first line from index ``after`` on that matches ``pattern``; 0 if none."""
+        for number in range(max(after, 0), len(self.lines)):
+            text = self.lines[number]
+            if not text.lstrip().startswith("#") and re.search(pattern, text):
+                return number + 1
+        return 0
+
+    def find(self, needle: str, after: int = 0) -> int:
+        """The number of the first line from index ``after`` on holding ``needle``'s first line; 0 if none."""
+        first = _first_line(needle)
+        return self.search(re.escape(first), after) if first else 0
+
+    def key_line(self, key: str, line: int, after: int) -> int:
+        """The line setting ``key``: ``line`` if it does, else the first from index ``after`` on, or ``line``.
+
+        A key first on its line (in a ``[[case]]`` table) is preferred to one
+        in an inline table, so a case's ``note`` is not taken for a check's.
+        """
+        if 0 < line <= len(self.lines) and _key_column(self.lines[line - 1], key):
+            return line
+        return (
+            self.search(_key_pattern(key, first=True), after) or self.search(_key_pattern(key), after) or line
+        )
+
+    def error(
+        self, message: str, line: int, *, key: str = "", column: int = 0, hint: str | None = None
+    ) -> InputError:
+        """``message`` about ``line`` (0: the whole file), pointing at ``key = `` on it (or at ``column``)."""
+        if not 0 < line <= len(self.lines):
+            return InputError(message, source=self.source, hint=hint)
+        text = self.lines[line - 1]
+        column = _key_column(text, key) if key else column
+        return InputError(message, source=self.source, line=line, column=column, source_line=text, hint=hint)
+
+    def relocate(self, error: InputError, needle: str, after: int, *, offset: int = 0) -> InputError:
+        """``error``, raised on ``needle[offset:]`` read alone, moved to the file line that holds ``needle``.
+
+        The first line from index ``after`` on that holds ``needle`` (else the
+        line after ``after``: an empty string is found nowhere).  Searching
+        for the whole string rather than the part read alone keeps a short
+        name ("c") from being found inside a word ("expect").
+        """
+        line = self.find(needle, after)
+        first = _first_line(needle)
+        at = offset + error.column
+        column = 0
+        if not line:
+            line = after + 1
+        elif error.column and needle.startswith(first) and at <= len(first) + 1:
+            column = self.lines[line - 1].index(first) + at
+        return self.error(error.message, line, column=column, hint=error.hint)
 
 
 def parse_validation(text: str, network: Network, *, source: str = "<validation>") -> tuple[Case, ...]:
     """Parse validation text (see :func:`read_validation`)."""
+    lines = _Lines(source, tuple(text.splitlines()))
+    data = _load(text, lines)
+    _check_top_level(data, lines)
+    cases: list[Case] = []
+    cursor = 0
+    for raw in _raw_cases(data, lines):
+        header = lines.search(_CASE_HEADER, cursor)
+        start = header - 1 if header else cursor
+        case = _case(raw, network, lines, start)
+        cases.append(case)
+        cursor = max([start + 1, case.line, *(check.line for check in case.checks)])
+    return tuple(cases)
+
+
+def _load(text: str, lines: _Lines) -> dict[str, Any]:
+    """The TOML document ``text``; a syntax error is located as the parser reports it."""
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         line, column = (int(match[1]), int(match[2])) if match else (0, 0)
-        lines = text.splitlines()
-        raise InputError(
-            f"invalid TOML: {message}",
-            source=source,
-            line=line,
-            column=column,
-            source_line=lines[line - 1] if 0 < line <= len(lines) else None,
-        ) from None
-    lines = text.splitlines()
-    unknown = set(data) - {"case", "model", "title"}
+        raise lines.error(f"invalid TOML: {message}", line, column=column) from None
+
+
+def _check_top_level(data: dict[str, Any], lines: _Lines) -> None:
+    """Refuse top-level keys but ``case``, ``model`` and ``title``, and a model or title not a string."""
+    unknown = sorted(set(data) - {"case", "model", "title"})
     if unknown:
-        name = sorted(unknown)[0]
-        raise InputError(
-            f"unknown key '{name}' (expected [[case]] tables)", source=source, line=_line_of(lines, name)
+        name = unknown[0]
+        line = lines.key_line(name, 0, 0) or lines.find(name)
+        raise lines.error(f"unknown key '{name}' (expected [[case]] tables)", line, key=name)
+    for key in ("title", "model"):
+        if key in data and not isinstance(data[key], str):
+            raise lines.error(f"'{key}' must be a string", lines.key_line(key, 0, 0), key=key)
+
+
+def _raw_cases(data: dict[str, Any], lines: _Lines) -> list[dict[str, Any]]:
+    """The ``[[case]]`` tables of the document, checked to be a non-empty array of tables."""
+    raw = data.get("case", [])
+    if not isinstance(raw, list):
+        line = lines.key_line("case", 0, 0) or lines.search(_CASE_TABLE)
+        raise lines.error(
+            "'case' must be an array of tables: write [[case]], with two brackets", line, key="case"
         )
-    raw_cases = data.get("case", [])
-    if not isinstance(raw_cases, list) or not raw_cases:
-        raise InputError("no cases found: write [[case]] tables", source=source)
-    cases = []
-    cursor = 0
-    for raw in raw_cases:
-        ident = str(raw.get("id", ""))
-        line = _line_of(lines, f'"{ident}"', cursor) if ident else _line_of(lines, "[[case]]", cursor)
-        cursor = max(cursor, line)
-        cases.append(_case(raw, network, lines, source, line))
-    return tuple(cases)
+    if not raw:
+        raise lines.error("no cases found: write [[case]] tables", 0)
+    if not all(isinstance(item, dict) for item in raw):
+        message = "each case is a table: write [[case]] and its keys below it"
+        raise lines.error(message, lines.key_line("case", 0, 0), key="case")
+    return raw
 
 
-def _text(value: Any, key: str, source: str, line: int) -> str:
+def _string(table: dict[str, Any], key: str, lines: _Lines, line: int, after: int) -> str:
+    """``table[key]`` ("" when absent), which must be a string; else an error at the line that sets it."""
+    value = table.get(key, "")
     if not isinstance(value, str):
-        raise InputError(f"'{key}' must be a string", source=source, line=line)
+        raise lines.error(f"'{key}' must be a string", lines.key_line(key, line, after), key=key)
     return value
 
 
-def _case(raw: dict[str, Any], network: Network, lines: list[str], source: str, line: int) -> Case:
+def _case(raw: dict[str, Any], network: Network, lines: _Lines, start: int) -> Case:
+    """One case, whose table starts at line index ``start`` (its ``[[case]]`` header)."""
     for key in raw:
         if key not in _CASE_KEYS:
-            raise InputError(
+            raise lines.error(
                 f"unknown key '{key}' in a case (expected: {', '.join(sorted(_CASE_KEYS))})",
-                source=source,
-                line=_line_of(lines, key, max(line - 1, 0)),
+                lines.key_line(key, 0, start) or lines.find(key, start),
+                key=key,
             )
     for key in ("id", "finding", "source"):
         if key not in raw:
-            raise InputError(f"a case needs '{key}' (every case cites its source)", source=source, line=line)
-    after = max(line - 1, 0)
-    scenario = _scenario(raw.get("scenario", ""), network, lines, source, after)
+            raise lines.error(f"a case needs '{key}' (every case cites its source)", start + 1)
+    line = lines.key_line("id", start + 1, start)
+    ident = _string(raw, "id", lines, line, start)
+    if not ident.strip():
+        raise lines.error("'id' must not be empty", line, key="id")
+    finding = _string(raw, "finding", lines, line, start)
+    source = _string(raw, "source", lines, line, start)
+    scenario = _scenario(_string(raw, "scenario", lines, line, start), network, lines, line - 1)
     synchronous = raw.get("synchronous")
     if synchronous is not None and not isinstance(synchronous, bool):
-        raise InputError("'synchronous' must be true or false", source=source, line=line)
-    raw_checks = raw.get("check", [])
-    if not isinstance(raw_checks, list) or not raw_checks:
-        raise InputError(f"case '{raw['id']}' has no checks", source=source, line=line)
-    checks = []
-    cursor = after
-    for item in raw_checks:
+        where = lines.key_line("synchronous", line, start)
+        raise lines.error("'synchronous' must be true or false", where, key="synchronous")
+    if "check" not in raw:
+        raise lines.error(f"case '{ident}' has no checks", line)
+    checks = _checks(raw["check"], ident, scenario, network, lines, line)
+    return Case(ident, finding, source, synchronous, checks, line)
+
+
+def _checks(
+    raw: Any, ident: str, scenario: Scenario, network: Network, lines: _Lines, line: int
+) -> tuple[Check, ...]:
+    """The checks of the case ``ident`` (``raw``, its ``check`` value), whose ``id`` is on ``line``."""
+    where = lines.key_line("check", line, line - 1)
+    if not isinstance(raw, list):
+        message = "'check' must be a list of tables such as [{ expect = \"...\" }]"
+        raise lines.error(message, where, key="check")
+    if not raw:
+        raise lines.error(f"case '{ident}' has no checks", where, key="check")
+    checks: list[Check] = []
+    cursor = line - 1
+    for item in raw:
         if not isinstance(item, dict):
-            raise InputError('each check is a table such as { expect = "..." }', source=source, line=line)
-        for key in item:
-            if key not in _CHECK_KEYS:
-                raise InputError(
-                    f"unknown key '{key}' in a check (expected: {', '.join(sorted(_CHECK_KEYS))})",
-                    source=source,
-                    line=_line_of(lines, key, cursor),
-                )
-        expects = item.get("expect")
-        if expects is None:
-            raise InputError("a check needs 'expect'", source=source, line=line)
-        expects = [expects] if isinstance(expects, str) else expects
-        # a check is an inline table, so one line: find it, then look for the next one below it
-        first = _line_of(lines, str(expects[0]), cursor) or line
-        here = max(first - 1, cursor)
-        cursor = max(cursor, first)
-        claims = tuple(
-            _claim(_text(e, "expect", source, first), network, lines, source, here) for e in expects
-        )
-        extra = _scenario(item.get("scenario", ""), network, lines, source, here)
-        text = _text(item.get("perturbation", ""), "perturbation", source, first)
+            raise lines.error('each check is a table such as { expect = "..." }', where, key="check")
+        check = _check(item, scenario, network, lines, cursor, line)
+        checks.append(check)
+        cursor = max(cursor, check.line)
+    return tuple(checks)
+
+
+def _check_line(item: dict[str, Any], lines: _Lines, cursor: int) -> int:
+    """A check's line: the first from index ``cursor`` on with its first claim, ``expect`` or first key.
+
+    Checks repeat claims, so the search starts below the previous check.
+    """
+    expect = item.get("expect")
+    claim = next((e for e in expect if isinstance(e, str)), None) if isinstance(expect, list) else expect
+    found = lines.find(claim, cursor) if isinstance(claim, str) else 0
+    if not found and item:
+        found = lines.search(_key_pattern("expect" if "expect" in item else next(iter(item))), cursor)
+    return found
+
+
+def _check(
+    item: dict[str, Any], scenario: Scenario, network: Network, lines: _Lines, cursor: int, fallback: int
+) -> Check:
+    """One check, written below line index ``cursor`` (``fallback``: the line if it cannot be found)."""
+    first = _check_line(item, lines, cursor) or fallback
+    here = max(first - 1, cursor)
+    for key in item:
+        if key not in _CHECK_KEYS:
+            raise lines.error(
+                f"unknown key '{key}' in a check (expected: {', '.join(sorted(_CHECK_KEYS))})",
+                lines.key_line(key, first, cursor),
+                key=key,
+            )
+    if "expect" not in item:
+        raise lines.error("a check needs 'expect'", first)
+    texts = _expects(item["expect"], lines, lines.key_line("expect", first, cursor))
+    claims = tuple(_claim(text, network, lines, here) for text in texts)
+    extra = _scenario(_string(item, "scenario", lines, first, cursor), network, lines, here)
+    perturbation = _perturbation(_string(item, "perturbation", lines, first, cursor), network, lines, here)
+    start = None
+    if "from" in item:
+        name = _string(item, "from", lines, first, cursor)
         try:
-            perturbation = parse_perturbation(text)
-            perturbation.apply(network)
-        except BoolnetError as error:
-            raise InputError(str(error), source=source, line=_line_of(lines, text, here) or first) from None
-        start = None
-        if "from" in item:
-            name = _text(item["from"], "from", source, first)
-            try:
-                start = resolve_phenotype(network, name)
-            except InputError as error:
-                raise _relocate(error, lines, name, source, here) from None
-        note = _text(item.get("note", ""), "note", source, first)
-        checks.append(Check(claims, scenario.merged(extra, network), perturbation, start, first, note))
-    return Case(
-        str(raw["id"]),
-        _text(raw["finding"], "finding", source, line),
-        _text(raw["source"], "source", source, line),
-        synchronous,
-        tuple(checks),
-        line,
-    )
+            start = resolve_phenotype(network, name)
+        except InputError as error:
+            raise lines.relocate(error, name, here) from None
+    note = _string(item, "note", lines, first, cursor)
+    return Check(claims, scenario.merged(extra, network), perturbation, start, first, note)
 
 
-def _scenario(text: Any, network: Network, lines: list[str], source: str, after: int) -> Scenario:
-    text = _text(text, "scenario", source, after + 1)
+def _expects(value: Any, lines: _Lines, line: int) -> list[str]:
+    """The claims of an ``expect``: one string, or a non-empty list of strings."""
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise lines.error("'expect' must be a claim (a string) or a list of claims", line, key="expect")
+    if not texts:
+        raise lines.error("'expect' lists no claims", line, key="expect")
+    return texts
+
+
+def _perturbation(text: str, network: Network, lines: _Lines, after: int) -> Perturbation:
+    """``text`` read as a perturbation that applies to ``network``; an error names the line that holds it."""
+    try:
+        perturbation = parse_perturbation(text)
+        perturbation.apply(network)
+    except BoolnetError as error:
+        raise lines.error(str(error), lines.find(text, after) or after + 1) from None
+    return perturbation
+
+
+def _scenario(text: str, network: Network, lines: _Lines, after: int) -> Scenario:
+    """``text`` read as a scenario of ``network``; an error is moved to the line that holds it."""
     try:
         return parse_scenario(text, network)
     except InputError as error:
-        raise _relocate(error, lines, text, source, after) from None
+        raise lines.relocate(error, text, after) from None
 
 
-def _claim(text: str, network: Network, lines: list[str], source: str, after: int) -> Claim:
+def _claim(text: str, network: Network, lines: _Lines, after: int) -> Claim:
+    """``text`` read as a claim on ``network``'s attractors, written below line index ``after``."""
     match = _CLAIM.match(text)
     if not match:
-        line = _line_of(lines, text, after)
-        raise InputError(
+        raise lines.error(
             f"cannot read the claim '{text}'",
-            source=source,
-            line=line,
-            source_line=lines[line - 1] if line else None,
+            lines.find(text, after) or after + 1,
             hint="write 'some|no|every attractor [always|never] shows EXPRESSION'",
         )
     expression = match[3]
     try:
         phenotype = resolve_phenotype(network, expression)
     except InputError as error:
-        raise _relocate(error, lines, expression, source, after) from None
+        if "\n" in text[: match.start(3)]:  # a claim over several lines: look for the expression itself
+            raise lines.relocate(error, expression, after) from None
+        raise lines.relocate(error, text, after, offset=match.start(3)) from None
     return Claim(text, match[1].lower(), (match[2] or "").lower(), phenotype)
 
 

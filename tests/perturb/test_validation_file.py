@@ -82,3 +82,117 @@ def test_a_byte_order_mark_is_read_as_utf8(here: Path) -> None:
     text = "\ufeff" + CASE + 'check = [{ expect = "some attractor shows b" }]\n'
     result = run_check(here, "m.txt", text.encode("utf-8"))
     assert result.exit_code == 0, result.output
+
+
+CLAIM = '"some attractor shows b"'
+CHECK = f"check = [{{ expect = {CLAIM} }}]\n"
+EXPECT = "'expect' must be a claim (a string) or a list of claims"
+F = "m.validation.toml"
+
+# (file text, first line of the message): every malformed value is named at the line that sets it
+MALFORMED = {
+    "expect-number": (CASE + "check = [{ expect = 5 }]\n", f"{F}:5:12: {EXPECT}"),
+    "expect-true": (CASE + "check = [{ expect = true }]\n", f"{F}:5:12: {EXPECT}"),
+    "expect-table": (CASE + "check = [{ expect = { a = 1 } }]\n", f"{F}:5:12: {EXPECT}"),
+    "expect-list-with-number": (CASE + f"check = [{{ expect = [{CLAIM}, 5] }}]\n", f"{F}:5:12: {EXPECT}"),
+    "expect-empty-list": (CASE + "check = [{ expect = [] }]\n", f"{F}:5:12: 'expect' lists no claims"),
+    "expect-number-in-a-check-table": (
+        CASE + "\n[[case.check]]\nnote = 'n'\nexpect = 5\n",
+        f"{F}:8:1: {EXPECT}",
+    ),
+    "expect-missing": (CASE + 'check = [{ note = "n" }]\n', f"{F}:5: a check needs 'expect'"),
+    "perturbation-number": (
+        CASE + f"check = [{{ expect = {CLAIM}, perturbation = 3 }}]\n",
+        f"{F}:5:47: 'perturbation' must be a string",
+    ),
+    "scenario-list": (
+        CASE + f"check = [{{ expect = {CLAIM}, scenario = ['a=1'] }}]\n",
+        f"{F}:5:47: 'scenario' must be a string",
+    ),
+    "from-true": (
+        CASE + f"check = [{{ expect = {CLAIM}, from = true }}]\n",
+        f"{F}:5:47: 'from' must be a string",
+    ),
+    "note-number": (
+        CASE + f"check = [{{ expect = {CLAIM}, note = 1 }}]\n",
+        f"{F}:5:47: 'note' must be a string",
+    ),
+    "id-number": (CASE.replace('"x"', "5") + CHECK, f"{F}:2:1: 'id' must be a string"),
+    "id-empty": (CASE.replace('"x"', '""') + CHECK, f"{F}:2:1: 'id' must not be empty"),
+    "finding-number": (CASE.replace('"b can be on"', "5") + CHECK, f"{F}:3:1: 'finding' must be a string"),
+    "source-list": (CASE.replace('"made up"', '["made up"]') + CHECK, f"{F}:4:1: 'source' must be a string"),
+    "case-scenario-number": (CASE + "scenario = 1\n" + CHECK, f"{F}:5:1: 'scenario' must be a string"),
+    "synchronous-string": (
+        CASE + 'synchronous = "yes"\n' + CHECK,
+        f"{F}:5:1: 'synchronous' must be true or false",
+    ),
+    "check-string": (
+        CASE + f"check = {CLAIM}\n",
+        f"{F}:5:1: 'check' must be a list of tables such as [{{ expect = \"...\" }}]",
+    ),
+    "check-table": (
+        CASE + f"check = {{ expect = {CLAIM} }}\n",
+        f"{F}:5:1: 'check' must be a list of tables such as [{{ expect = \"...\" }}]",
+    ),
+    "check-list-of-strings": (
+        CASE + f"check = [{CLAIM}]\n",
+        f'{F}:5:1: each check is a table such as {{ expect = "..." }}',
+    ),
+    "check-empty": (CASE + "check = []\n", f"{F}:5:1: case 'x' has no checks"),
+    "check-missing": (CASE, f"{F}:2: case 'x' has no checks"),
+    "check-missing-before-another-case": (
+        CASE + CASE.replace('"x"', '"y"') + CHECK,
+        f"{F}:2: case 'x' has no checks",
+    ),
+    "case-numbers": (
+        "case = [1, 2]\n",
+        f"{F}:1:1: each case is a table: write [[case]] and its keys below it",
+    ),
+    "case-string": (
+        'case = "x"\n',
+        f"{F}:1:1: 'case' must be an array of tables: write [[case]], with two brackets",
+    ),
+    "case-single-table": (
+        '[case]\nid = "x"\n',
+        f"{F}:1: 'case' must be an array of tables: write [[case]], with two brackets",
+    ),
+    "cases-misspelt": (
+        CASE.replace("[[case]]", "[[cases]]"),
+        f"{F}:1: unknown key 'cases' (expected [[case]] tables)",
+    ),
+    "title-number": ("title = 5\n" + CASE + CHECK, f"{F}:1:1: 'title' must be a string"),
+    "model-number": ("model = 5\n" + CASE + CHECK, f"{F}:1:1: 'model' must be a string"),
+}
+
+
+@pytest.mark.parametrize(("text", "message"), MALFORMED.values(), ids=MALFORMED)
+def test_a_malformed_file_gives_an_exact_located_message(here: Path, text: str, message: str) -> None:
+    assert_fails_cleanly(run_check(here, "m.txt", text), message)
+
+
+# a mistake inside a string is put on the line (and column) that holds that string
+CHECKS = CASE + f"check = [\n  {{ expect = {CLAIM} }},\n  {{ expect = {CLAIM}, %s }},\n]\n"
+CONTENT = {
+    "claim-unreadable": (
+        CASE + 'check = [{ expect = "b is on" }]\n',
+        f"{F}:5: cannot read the claim 'b is on'; write 'some|no|every attractor [always|never] shows EXPRESSION'",
+    ),
+    "claim-unknown-node-on-the-second-check": (
+        CHECKS.replace(f"{CLAIM}, %s", '"no attractor shows c"'),
+        f"{F}:7:34: unknown node or phenotype 'c' in the phenotype",
+    ),
+    "perturbation-unknown-node": (
+        CHECKS % 'perturbation = "ko c"',
+        f"{F}:7: cannot perturb unknown node 'c'",
+    ),
+    "scenario-not-an-input": (
+        CHECKS % 'scenario = "b=1"',
+        f"{F}:7:52: 'b' is not an input; a scenario fixes inputs only (a); use --ko/--oe to perturb other nodes",
+    ),
+    "from-empty": (CHECKS % 'from = ""', f"{F}:7: expected an expression"),
+}
+
+
+@pytest.mark.parametrize(("text", "message"), CONTENT.values(), ids=CONTENT)
+def test_a_mistake_in_a_string_is_located_in_the_file(here: Path, text: str, message: str) -> None:
+    assert_fails_cleanly(run_check(here, "m.txt", text), message)
