@@ -316,11 +316,16 @@ def parse_validation(text: str, network: Network, *, source: str = "<validation>
     data = _load(text, lines)
     _check_top_level(data, lines)
     cases: list[Case] = []
+    first_seen: dict[str, int] = {}
     cursor = 0
     for raw in _raw_cases(data, lines):
         header = lines.search(_CASE_HEADER, cursor)
         start = header - 1 if header else cursor
         case = _case(raw, network, lines, start)
+        if case.id in first_seen:  # reports and JSON name cases by id
+            message = f"case id '{case.id}' is given twice (first on line {first_seen[case.id]})"
+            raise lines.error(message, case.line, key="id")
+        first_seen[case.id] = case.line
         cases.append(case)
         cursor = max([start + 1, case.line, *(check.line for check in case.checks)])
     return tuple(cases)

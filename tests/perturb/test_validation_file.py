@@ -162,6 +162,7 @@ MALFORMED = {
     ),
     "title-number": ("title = 5\n" + CASE + CHECK, f"{F}:1:1: 'title' must be a string"),
     "model-number": ("model = 5\n" + CASE + CHECK, f"{F}:1:1: 'model' must be a string"),
+    "id-twice": (CASE + CHECK + CASE + CHECK, f"{F}:7:1: case id 'x' is given twice (first on line 2)"),
 }
 
 
