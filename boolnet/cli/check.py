@@ -120,13 +120,15 @@ def check_command(ctx: click.Context, model: Path, cases_path: Path | None, fmt:
     """Check MODEL against its literature validation file; exit 1 if any case fails.
 
     Every case must hold under asynchronous updating; each case also states
-    whether it holds synchronously, and that statement is checked too.
+    whether it holds synchronously, and that statement is checked too.  A
+    file that names its model (model = "x.txt") is refused for a MODEL with
+    another file name.
     """
     network = read_network(model)
     path = cases_path or validation_path(model)
     if not path.is_file():
         raise click.ClickException(f"no validation file: {path} (write one, or give --cases)")
-    report = check_model(network, read_validation(path, network), source=str(path))
+    report = check_model(network, read_validation(path, network, model=model), source=str(path))
     if fmt == "json":
         click.echo(to_json(_report_dict(report)), nl=False)
     else:

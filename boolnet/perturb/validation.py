@@ -32,6 +32,14 @@ some state of the attractor, "always shows" in every state.  A case passes
 when every check holds under asynchronous updating and, when it says
 ``synchronous = true`` or ``false``, the synchronous result agrees.  A case
 that fails is reported with the attractors that break it, never skipped.
+
+The file may say which model it is written for, ``model = "x.txt"``, and
+should, so that it is not run on the wrong model by mistake: when the
+caller names the model being checked (``boolnet check`` always does), a
+file written for another one is refused.  Only file names are compared,
+not folders, so a model and its validation file can be moved or copied
+together; a renamed copy of a model needs its own file (or ``model``
+changed).
 """
 
 from __future__ import annotations
@@ -39,7 +47,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import BoolnetError, InputError
@@ -195,19 +203,32 @@ def validation_path(model: str | Path) -> Path:
     return model.with_name(model.stem + SUFFIX)
 
 
-def read_validation(path: str | Path, network: Network) -> tuple[Case, ...]:
+def read_validation(
+    path: str | Path, network: Network, *, model: str | Path | None = None
+) -> tuple[Case, ...]:
     """Read a validation file for ``network`` (see the module docstring for the format).
+
+    Parameters
+    ----------
+    path
+        The validation file.
+    network
+        The model the cases are checked on.
+    model
+        The file ``network`` was read from: when given, and the file says
+        ``model = "..."``, the two file names must be the same.
 
     Raises
     ------
     InputError
         For a binary or non-UTF-8 file, invalid TOML, unknown keys, a value
         of the wrong type, a claim that does not read, or a scenario,
-        perturbation or phenotype that names unknown nodes; located by line
-        (and column where known).
+        perturbation or phenotype that names unknown nodes, or a file written
+        for another model than ``model``; located by line (and column where
+        known).
     """
     path = Path(path)
-    return parse_validation(_decode(path.read_bytes(), str(path)), network, source=str(path))
+    return parse_validation(_decode(path.read_bytes(), str(path)), network, source=str(path), model=model)
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -310,11 +331,15 @@ class _Lines:
         return self.error(error.message, line, column=column, hint=error.hint)
 
 
-def parse_validation(text: str, network: Network, *, source: str = "<validation>") -> tuple[Case, ...]:
+def parse_validation(
+    text: str, network: Network, *, source: str = "<validation>", model: str | Path | None = None
+) -> tuple[Case, ...]:
     """Parse validation text (see :func:`read_validation`)."""
     lines = _Lines(source, tuple(text.splitlines()))
     data = _load(text, lines)
     _check_top_level(data, lines)
+    if model is not None and "model" in data:
+        _check_model_name(data["model"], Path(model).name, lines)
     cases: list[Case] = []
     first_seen: dict[str, int] = {}
     cursor = 0
@@ -352,6 +377,17 @@ def _check_top_level(data: dict[str, Any], lines: _Lines) -> None:
     for key in ("title", "model"):
         if key in data and not isinstance(data[key], str):
             raise lines.error(f"'{key}' must be a string", lines.key_line(key, 0, 0), key=key)
+
+
+def _check_model_name(written: str, given: str, lines: _Lines) -> None:
+    """Refuse a file whose ``model`` (``written``) has another file name than the model (``given``)."""
+    if PurePosixPath(written.replace("\\", "/")).name != given:
+        raise lines.error(
+            f"this validation file is for the model '{written}', not '{given}'",
+            lines.key_line("model", 0, 0),
+            key="model",
+            hint="check that model, or correct 'model' here (file names are compared, not folders)",
+        )
 
 
 def _raw_cases(data: dict[str, Any], lines: _Lines) -> list[dict[str, Any]]:

@@ -10,7 +10,9 @@ from click.testing import CliRunner, Result
 
 from boolnet.cli.app import BoolnetGroup
 from boolnet.cli.check import check_command
-from boolnet.perturb.validation import validation_path
+from boolnet.errors import InputError
+from boolnet.formats import read_network
+from boolnet.perturb.validation import parse_validation, validation_path
 
 
 @click.group(cls=BoolnetGroup)
@@ -197,3 +199,37 @@ CONTENT = {
 @pytest.mark.parametrize(("text", "message"), CONTENT.values(), ids=CONTENT)
 def test_a_mistake_in_a_string_is_located_in_the_file(here: Path, text: str, message: str) -> None:
     assert_fails_cleanly(run_check(here, "m.txt", text), message)
+
+
+def test_a_file_written_for_another_model_is_refused(here: Path) -> None:
+    result = run_check(here, "m.txt", 'model = "networks/other.txt"\n' + CASE + CHECK)
+    assert_fails_cleanly(
+        result,
+        f"{F}:1:1: this validation file is for the model 'networks/other.txt', not 'm.txt'; "
+        "check that model, or correct 'model' here (file names are compared, not folders)",
+    )
+
+
+def test_a_file_given_with_cases_is_refused_for_another_model(here: Path) -> None:
+    (here / "m.validation.toml").write_text('model = "m.txt"\n' + CASE + CHECK)
+    result = run_check(here, "m2.txt", None, "--cases", "m.validation.toml")
+    assert_fails_cleanly(
+        result,
+        f"{F}:1:1: this validation file is for the model 'm.txt', not 'm2.txt'; "
+        "check that model, or correct 'model' here (file names are compared, not folders)",
+    )
+
+
+def test_the_model_is_matched_by_file_name_not_folder(here: Path) -> None:
+    result = run_check(here, "m.txt", 'model = "elsewhere/m.txt"\n' + CASE + CHECK)
+    assert result.exit_code == 0, result.output
+
+
+def test_the_library_checks_the_model_only_when_told_which(here: Path) -> None:
+    (here / "m.txt").write_text(MODEL)
+    network = read_network(here / "m.txt")
+    text = 'model = "other.txt"\n' + CASE + CHECK
+    assert [case.id for case in parse_validation(text, network)] == ["x"]
+    with pytest.raises(InputError) as error:
+        parse_validation(text, network, model=here / "m.txt")
+    assert error.value.message == "this validation file is for the model 'other.txt', not 'm.txt'"
