@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..errors import InputError
 from ..formats import read_network
 from ..perturb.perturbations import values_text
 from ..perturb.validation import CheckResult, ValidationReport, check_model, read_validation, validation_path
@@ -126,8 +127,9 @@ def check_command(ctx: click.Context, model: Path, cases_path: Path | None, fmt:
     """
     network = read_network(model)
     path = cases_path or validation_path(model)
-    if not path.is_file():
-        raise click.ClickException(f"no validation file: {path} (write one, or give --cases)")
+    if cases_path is None and not path.exists():
+        hint = "write the model's validation file, or give --cases"
+        raise InputError("no such file", source=str(path), hint=hint)
     report = check_model(network, read_validation(path, network, model=model), source=str(path))
     if fmt == "json":
         click.echo(to_json(_report_dict(report)), nl=False)

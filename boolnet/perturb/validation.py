@@ -221,13 +221,15 @@ def read_validation(
     Raises
     ------
     InputError
-        For a binary or non-UTF-8 file, invalid TOML, unknown keys, a value
+        For a missing, binary or non-UTF-8 file, invalid TOML, unknown keys, a value
         of the wrong type, a claim that does not read, or a scenario,
         perturbation or phenotype that names unknown nodes, or a file written
         for another model than ``model``; located by line (and column where
         known).
     """
     path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file" if not path.exists() else "not a file", source=str(path))
     return parse_validation(_decode(path.read_bytes(), str(path)), network, source=str(path), model=model)
 
 

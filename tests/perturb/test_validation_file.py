@@ -233,3 +233,11 @@ def test_the_library_checks_the_model_only_when_told_which(here: Path) -> None:
     with pytest.raises(InputError) as error:
         parse_validation(text, network, model=here / "m.txt")
     assert error.value.message == "this validation file is for the model 'other.txt', not 'm.txt'"
+
+
+def test_a_missing_validation_file_is_an_input_error(here: Path) -> None:
+    assert_fails_cleanly(
+        run_check(here, "m.txt", None),
+        "m.validation.toml: no such file; write the model's validation file, or give --cases",
+    )
+    assert_fails_cleanly(run_check(here, "m.txt", None, "--cases", "nope.toml"), "nope.toml: no such file")
