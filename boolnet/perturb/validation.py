@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -273,19 +273,33 @@ class _Lines:
     The TOML parser gives values without positions, so positions are found
     by searching the text from the table being read on: for the key that
     holds a bad value, or for the string an error was found in.  Comment
-    lines are skipped.
+    lines are skipped, and a search stops at line index ``stop`` (the end
+    of the case being read), so that it cannot land in the next case.
     """
 
     source: str
     lines: tuple[str, ...]
+    stop: int | None = None
+
+    def position(self, pattern: str, after: int = 0, column: int = 0) -> tuple[int, int]:
+        """The number of the first line from index ``after`` (from ``column`` on it) that matches ``pattern``.
+
+        Returns the line number and the index where the match ends on it; ``(0, 0)`` if none.
+        """
+        compiled = re.compile(pattern)
+        stop = len(self.lines) if self.stop is None else min(self.stop, len(self.lines))
+        for number in range(max(after, 0), stop):
+            text = self.lines[number]
+            if text.lstrip().startswith("#"):
+                continue
+            match = compiled.search(text, column if number == after else 0)
+            if match:
+                return number + 1, match.end()
+        return 0, 0
 
     def search(self, pattern: str, after: int = 0) -> int:
         """The number of the first line from index ``after`` on that matches ``pattern``; 0 if none."""
-        for number in range(max(after, 0), len(self.lines)):
-            text = self.lines[number]
-            if not text.lstrip().startswith("#") and re.search(pattern, text):
-                return number + 1
-        return 0
+        return self.position(pattern, after)[0]
 
     def find(self, needle: str, after: int = 0) -> int:
         """The number of the first line from index ``after`` on holding ``needle``'s first line; 0 if none."""
@@ -342,13 +356,18 @@ def parse_validation(
     _check_top_level(data, lines)
     if model is not None and "model" in data:
         _check_model_name(data["model"], Path(model).name, lines)
+    raw_cases = _raw_cases(data, lines)
+    # each [[case]] header starts a case; searches in one case stop at the next (unless the
+    # headers cannot be told apart, say in cases written inline: then they run on)
+    headers = [number for number, text in enumerate(lines.lines) if re.match(_CASE_HEADER, text)]
+    ends = [*headers[1:], len(lines.lines)] if len(headers) == len(raw_cases) else [None] * len(raw_cases)
     cases: list[Case] = []
     first_seen: dict[str, int] = {}
     cursor = 0
-    for raw in _raw_cases(data, lines):
+    for raw, end in zip(raw_cases, ends, strict=True):
         header = lines.search(_CASE_HEADER, cursor)
         start = header - 1 if header else cursor
-        case = _case(raw, network, lines, start)
+        case = _case(raw, network, replace(lines, stop=end), start)
         if case.id in first_seen:  # reports and JSON name cases by id
             message = f"case id '{case.id}' is given twice (first on line {first_seen[case.id]})"
             raise lines.error(message, case.line, key="id")
@@ -456,34 +475,43 @@ def _checks(
     if not raw:
         raise lines.error(f"case '{ident}' has no checks", where, key="check")
     checks: list[Check] = []
-    cursor = line - 1
+    cursor = (line - 1, 0)
     for item in raw:
         if not isinstance(item, dict):
             raise lines.error('each check is a table such as { expect = "..." }', where, key="check")
-        check = _check(item, scenario, network, lines, cursor, line)
-        checks.append(check)
-        cursor = max(cursor, check.line)
+        found, past = _check_position(item, lines, cursor)
+        checks.append(_check(item, scenario, network, lines, found or line, cursor[0]))
+        cursor = past
     return tuple(checks)
 
 
-def _check_line(item: dict[str, Any], lines: _Lines, cursor: int) -> int:
-    """A check's line: the first from index ``cursor`` on with its first claim, ``expect`` or first key.
+def _check_position(
+    item: dict[str, Any], lines: _Lines, cursor: tuple[int, int]
+) -> tuple[int, tuple[int, int]]:
+    """The line of a check, found past ``cursor`` (a line index and a column), and the cursor past it.
 
-    Checks repeat claims, so the search starts below the previous check.
+    A check is where its first claim is (else its ``expect``, else its first
+    key).  Checks repeat claims, so each is looked for past the previous
+    one's claims: on the lines below, or further on the same line when
+    inline tables share it.  The line is 0 when the check is not found.
     """
     expect = item.get("expect")
-    claim = next((e for e in expect if isinstance(e, str)), None) if isinstance(expect, list) else expect
-    found = lines.find(claim, cursor) if isinstance(claim, str) else 0
-    if not found and item:
-        found = lines.search(_key_pattern("expect" if "expect" in item else next(iter(item))), cursor)
-    return found
+    claims = [e for e in (expect if isinstance(expect, list) else [expect]) if isinstance(e, str)]
+    needles = [re.escape(first) for first in map(_first_line, claims) if first]
+    if not needles and item:
+        needles = [_key_pattern("expect" if "expect" in item else next(iter(item)))]
+    line, past = 0, cursor
+    for needle in needles:  # every claim in turn, so that the next check's search starts past them all
+        number, end = lines.position(needle, *past)
+        if number:
+            line, past = line or number, (number - 1, end)
+    return line, past
 
 
 def _check(
-    item: dict[str, Any], scenario: Scenario, network: Network, lines: _Lines, cursor: int, fallback: int
+    item: dict[str, Any], scenario: Scenario, network: Network, lines: _Lines, first: int, cursor: int
 ) -> Check:
-    """One check, written below line index ``cursor`` (``fallback``: the line if it cannot be found)."""
-    first = _check_line(item, lines, cursor) or fallback
+    """One check, written on line ``first``, below line index ``cursor`` (where the previous check is)."""
     here = max(first - 1, cursor)
     for key in item:
         if key not in _CHECK_KEYS:

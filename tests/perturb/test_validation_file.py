@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from boolnet.cli.app import BoolnetGroup
 from boolnet.cli.check import check_command
 from boolnet.errors import InputError
-from boolnet.formats import read_network
+from boolnet.formats import parse_rules, read_network
 from boolnet.perturb.validation import parse_validation, validation_path
 
 
@@ -193,6 +196,22 @@ CONTENT = {
         f"{F}:7:52: 'b' is not an input; a scenario fixes inputs only (a); use --ko/--oe to perturb other nodes",
     ),
     "from-empty": (CHECKS % 'from = ""', f"{F}:7: expected an expression"),
+    "claim-in-the-second-table-of-a-line": (
+        CASE + f'check = [{{ expect = {CLAIM} }}, {{ expect = "no attractor shows c" }}]\n',
+        f"{F}:5:80: unknown node or phenotype 'c' in the phenotype",
+    ),
+    "claims-repeated-in-a-list": (
+        CASE
+        + f"check = [\n  {{ expect = [{CLAIM}, {CLAIM}] }},\n  {{ expect = {CLAIM}, perturbation = 'ko c' }},\n]\n",
+        f"{F}:7: cannot perturb unknown node 'c'",
+    ),
+    "in-the-case-after-a-claim-written-with-an-escape": (
+        CASE
+        + 'check = [{ expect = "some attractor shows \\u0062" }]\n'
+        + CASE.replace('"x"', '"y"').replace('"b can be on"', "5")
+        + CHECK,
+        f"{F}:8:1: 'finding' must be a string",
+    ),
 }
 
 
@@ -241,3 +260,67 @@ def test_a_missing_validation_file_is_an_input_error(here: Path) -> None:
         "m.validation.toml: no such file; write the model's validation file, or give --cases",
     )
     assert_fails_cleanly(run_check(here, "m.txt", None, "--cases", "nope.toml"), "nope.toml: no such file")
+
+
+def toml_value(value: object) -> str:
+    """``value`` written as an inline TOML value (JSON's string escapes are TOML's too)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | float):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    assert isinstance(value, dict)
+    return "{ " + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
+
+
+WORDS = ["some attractor shows b", "no attractor shows On", "ko a", "a=1", "On", "b", "", "x", "expect"]
+VALUES = st.recursive(
+    st.one_of(st.sampled_from(WORDS), st.text(max_size=8), st.booleans(), st.integers(-2, 2)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(WORDS), inner, max_size=2)
+    ),
+    max_leaves=6,
+)
+GOOD_CHECK = {"expect": "some attractor shows b"}
+CHECKS = st.lists(
+    st.builds(
+        lambda changes: GOOD_CHECK | changes,
+        st.dictionaries(
+            st.sampled_from(["expect", "from", "note", "scenario", "perturbation", "k"]), VALUES, max_size=2
+        ),
+    )
+    | VALUES,
+    max_size=3,
+)
+GOOD_CASE = {"id": "x", "finding": "f", "source": "s"}
+CASES = st.builds(
+    lambda changes, checks: GOOD_CASE | {"check": checks} | changes,
+    st.dictionaries(
+        st.sampled_from(["id", "finding", "source", "scenario", "synchronous", "note", "k"]),
+        VALUES,
+        max_size=2,
+    )
+    | st.dictionaries(st.just("check"), VALUES, max_size=1),
+    CHECKS,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(CASES, min_size=1, max_size=3),
+    st.sampled_from(["", "title = 1\n", 'model = "m.txt"\n', "case = 2\n"]),
+)
+def test_any_value_in_any_field_is_read_or_refused_with_an_input_error(
+    cases: list[dict[str, object]], top: str
+) -> None:
+    network = parse_rules(MODEL)
+    text = top + "".join(
+        "[[case]]\n" + "".join(f"{key} = {toml_value(value)}\n" for key, value in case.items())
+        for case in cases
+    )
+    try:
+        parse_validation(text, network, source="v.toml", model="m.txt")
+    except InputError as error:  # located: only "no cases at all" is about the whole file
+        assert error.source == "v.toml"
+        assert error.line > 0 or error.message.startswith("no cases found"), error
