@@ -113,7 +113,7 @@ def _report_text(report: ValidationReport) -> str:
     "cases_path",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="The validation file (default: MODEL's name with .validation.toml).",
+    help="The validation file (default: MODEL with its suffix replaced: x.v2.txt -> x.v2.validation.toml).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_context
