@@ -8,7 +8,7 @@
 * :mod:`.evaluate`: one perturbation's outcome against a phenotype.
 * :mod:`.screening`: every combination of perturbations up to a size.
 * :mod:`.interventions`: minimal abolishing perturbation sets, ranked by side effects.
-* :mod:`.validation`: literature validation files and ``check``.
+* :mod:`.validation`: literature validation: ``check`` (files read by :mod:`.validation_file`).
 * :mod:`.simulation`: stochastic trajectories of (perturbed) networks.
 """
 
