@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from strategies import networks
 from test_formats import same_functions
 
-from boolnet import InputError, format_network, read_network
+from boolnet import InputError, format_network, parse_rules, read_network
 from boolnet.expr import to_text
 from boolnet.model import Network
 
@@ -34,10 +34,11 @@ HEADER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def species(*names: str, max_level: int = 1) -> str:
+def species(*names: str, max_level: int = 1, constant: bool = False, initial: int | None = None) -> str:
+    level = "" if initial is None else f' qual:initialLevel="{initial}"'
     return "\n".join(
-        f'      <qual:qualitativeSpecies qual:id="{n}" qual:compartment="c" qual:constant="false" '
-        f'qual:maxLevel="{max_level}"/>'
+        f'      <qual:qualitativeSpecies qual:id="{n}" qual:compartment="c" '
+        f'qual:constant="{str(constant).lower()}" qual:maxLevel="{max_level}"{level}/>'
         for n in names
     )
 
@@ -88,6 +89,31 @@ def test_reads_ginsim_style_comparisons() -> None:
     assert network.nodes == ("EGFR", "IL6", "STAT3", "SOCS3")
     assert network.inputs == ("EGFR",)
     assert [to_text(r.expr) for r in network.rules[1:]] == ["EGFR | STAT3", "IL6 & !SOCS3", "!!STAT3"]
+
+
+@pytest.mark.parametrize("initial", [None, 0, 1])
+def test_constant_species_without_a_transition_are_inputs(initial: int | None) -> None:
+    # bioLQM, GINsim and CoLoMoTo write an input so, with an initial level when an initial state is set
+    body = HEADER.format(
+        species="\n".join([species("In", constant=True, initial=initial), species("Out")]),
+        transitions=transition("Out", ["In"], relation("eq", "In", 0)),
+    )
+    network = parse_sbml(body, "inputs.sbml")
+    assert network.inputs == ("In",)
+    assert [to_text(r.expr) for r in network.rules] == ["In", "!In"]
+
+
+def test_inputs_are_written_as_bioLQM_writes_them() -> None:
+    import libsbml
+
+    network = parse_rules("In = In\nOn = 1\nOut = In & On\n")
+    document = libsbml.readSBMLFromString(format_sbml(network))  # kept: the model lives in it
+    qual = document.getModel().getPlugin("qual")
+    constant = {s.getId(): s.getConstant() for s in qual.getListOfQualitativeSpecies()}
+    outputs = [t.getOutput(0).getQualitativeSpecies() for t in qual.getListOfTransitions()]
+    assert constant == {"In": True, "On": False, "Out": False}
+    assert outputs == ["On", "Out"]  # an input has no transition, a constant node has one
+    assert parse_sbml(format_sbml(network)).rules == network.rules
 
 
 def test_multi_valued_species_are_refused_with_a_location() -> None:

@@ -2,10 +2,18 @@
 
 Each qualitative species is a node (maximum level 1: Boolean); each
 transition gives the rule of its output: the default term's level, and
-function terms whose MathML conditions lead to level 1 (or 0).  A species
-with no transition keeps its value: it is an input.  Conditions compare a
-species with a level (``x == 1``, ``x >= 1``, ``x != 0`` ...); these become
-the node itself or its negation.
+function terms whose MathML conditions lead to level 1 (or 0).  Conditions
+compare a species with a level (``x == 1``, ``x >= 1``, ``x != 0`` ...);
+these become the node itself or its negation.
+
+A species with no transition keeps its level: it is an input (``A = A``).
+bioLQM, GINsim and the CoLoMoTo tools write inputs this way, as species with
+``qual:constant="true"`` and no transition, and read every constant species
+back as an input; boolnet does the same, and writes its inputs so.  An
+``initialLevel`` is an initial condition, not part of the rules, and is not
+kept: a constant species with an initial level is still an input (bioLQM
+writes an initial state onto its inputs that way).  A node whose rule is a
+constant (``A = 1``) is a species whose transition has only a default term.
 
 Reading and writing need python-libsbml (the ``sbml`` extra).  Multi-valued
 species are refused with a clear error: Booleanise such models first.
@@ -101,12 +109,8 @@ class _Reader:
         built = []
         for s in species:
             node = s.getId()
-            if node in rules:
-                expr, element = rules[node]
-            elif s.getConstant():
-                expr, element = Const(bool(s.getInitialLevel()) if s.isSetInitialLevel() else False), s
-            else:
-                expr, element = Var(node), s  # no transition: the species keeps its value, an input
+            # no transition: the species keeps its level, an input (constant or not; see the module notes)
+            expr, element = rules.get(node, (Var(node), s))
             line = element.getLine()
             text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
             built.append(Rule(node, expr, SourceLocation(self.source, line, text)))
@@ -226,8 +230,9 @@ def _math(sbml: Any, expr: Expr) -> Any:
 def format_sbml(network: Network) -> str:
     """The SBML-qual XML of ``network`` (Level 3 Version 1, qual Version 1).
 
-    Inputs are species without a transition; every other node gets one
-    transition with default level 0 and a function term for level 1.
+    Inputs are constant species without a transition, as bioLQM and GINsim
+    write them; every other node gets one transition: only a default term
+    for a constant rule, else default level 0 and a function term for level 1.
     Phenotypes are not written.
     """
     sbml = _libsbml()
@@ -246,7 +251,7 @@ def format_sbml(network: Network) -> str:
         species.setId(node)
         species.setName(node)
         species.setCompartment("cell")
-        species.setConstant(False)
+        species.setConstant(network.rule(node).is_input)  # bioLQM reads constant species as inputs
         species.setMaxLevel(1)
     signs = {
         Sign.ACTIVATING: sbml.INPUT_SIGN_POSITIVE,
