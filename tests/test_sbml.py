@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from strategies import networks
 from test_formats import same_functions
 
 from boolnet import InputError, format_network, parse_rules, read_network
-from boolnet.expr import to_text
+from boolnet.expr import evaluate, to_text
 from boolnet.model import Network
 
 pytest.importorskip("libsbml")
@@ -114,6 +115,75 @@ def test_inputs_are_written_as_bioLQM_writes_them() -> None:
     assert constant == {"In": True, "On": False, "Out": False}
     assert outputs == ["On", "Out"]  # an input has no transition, a constant node has one
     assert parse_sbml(format_sbml(network)).rules == network.rules
+
+
+@pytest.mark.parametrize(
+    ("math", "expected"),
+    [
+        ("<apply><xor/><ci>A</ci><ci>B</ci></apply>", "A & !B | !A & B"),
+        (f"<apply><xor/>{relation('eq', 'A', 1)}{relation('eq', 'B', 0)}</apply>", "A & !!B | !A & !B"),
+        ("<apply><and/><ci>in_C_A</ci><apply><not/><ci>B</ci></apply></apply>", "A & !B"),
+        ("<apply><or/><ci>A</ci></apply>", "A"),
+    ],
+)
+def test_species_named_alone_and_xor(math: str, expected: str) -> None:
+    body = HEADER.format(species=species("A", "B", "C"), transitions=transition("C", ["A", "B"], math))
+    assert to_text(parse_sbml(body, "x.sbml").rule("C").expr) == expected
+
+
+def test_xor_of_three_is_their_parity() -> None:
+    math = "<apply><xor/><ci>A</ci><ci>B</ci><ci>C</ci></apply>"
+    body = HEADER.format(
+        species=species("A", "B", "C", "D"), transitions=transition("D", ["A", "B", "C"], math)
+    )
+    rule = parse_sbml(body, "x.sbml").rule("D").expr
+    for values in itertools.product((False, True), repeat=3):
+        assert evaluate(rule, dict(zip("ABC", values, strict=True))) == (sum(values) % 2 == 1)
+
+
+def named_input(threshold: int) -> str:
+    body = HEADER.format(species=species("A", "C"), transitions=transition("C", ["A"], "<ci>in_C_A</ci>"))
+    return body.replace(
+        'transitionEffect="none"', f'transitionEffect="none" qual:thresholdLevel="{threshold}"'
+    )
+
+
+@pytest.mark.parametrize(("threshold", "expected"), [(0, "1"), (1, "A")])
+def test_a_named_input_is_on_from_its_threshold(threshold: int, expected: str) -> None:
+    assert to_text(parse_sbml(named_input(threshold), "x.sbml").rule("C").expr) == expected
+    with pytest.raises(InputError) as caught:
+        parse_sbml(named_input(2), "x.sbml")
+    assert caught.value.render().splitlines()[0] == (
+        "x.sbml:16:11: threshold level 2 of 'A' is above its maximum level 1"
+    )
+
+
+UNSUPPORTED = (
+    "; boolnet reads and, or, not, xor, true, false, species names, and comparisons of a species with a level"
+)
+
+
+@pytest.mark.parametrize(
+    ("math", "message"),
+    [
+        (
+            "<apply><plus/><ci>A</ci><ci>B</ci></apply>",
+            "unsupported MathML element 'plus' in a function term: A + B" + UNSUPPORTED,
+        ),
+        (
+            "<piecewise><piece><true/><ci>A</ci></piece><otherwise><false/></otherwise></piecewise>",
+            "unsupported MathML element 'piecewise' in a function term: piecewise(true, A, false)"
+            + UNSUPPORTED,
+        ),
+        ('<cn type="integer">1</cn>', "unsupported MathML element 'cn' in a function term: 1" + UNSUPPORTED),
+        ("<ci>Z</ci>", "function term refers to unknown species 'Z'"),
+    ],
+)
+def test_unsupported_mathml_names_the_element(math: str, message: str) -> None:
+    body = HEADER.format(species=species("A", "B", "C"), transitions=transition("C", ["A", "B"], math))
+    with pytest.raises(InputError) as caught:
+        parse_sbml(body, "x.sbml")
+    assert caught.value.render().splitlines()[0] == f"x.sbml:17:11: {message}"
 
 
 def test_multi_valued_species_are_refused_with_a_location() -> None:

@@ -3,8 +3,11 @@
 Each qualitative species is a node (maximum level 1: Boolean); each
 transition gives the rule of its output: the default term's level, and
 function terms whose MathML conditions lead to level 1 (or 0).  Conditions
-compare a species with a level (``x == 1``, ``x >= 1``, ``x != 0`` ...);
-these become the node itself or its negation.
+combine (``and``, ``or``, ``not``, ``xor``) comparisons of a species with a
+level (``x == 1``, ``x >= 1``, ``x != 0`` ...) and species named alone
+(meaning a level of at least 1, or of the input's ``thresholdLevel``); these
+become the node itself or its negation.  Other MathML (arithmetic,
+``piecewise``...) is refused with a message naming the element.
 
 A species with no transition keeps its level: it is an input (``A = A``).
 bioLQM, GINsim and the CoLoMoTo tools write inputs this way, as species with
@@ -97,9 +100,7 @@ class _Reader:
                 )
         rules: dict[str, tuple[Expr, Any]] = {}
         for t in (qual.getTransition(i) for i in range(qual.getNumTransitions())):
-            inputs = {
-                t.getInput(i).getId(): t.getInput(i).getQualitativeSpecies() for i in range(t.getNumInputs())
-            }
+            inputs = {t.getInput(i).getId(): t.getInput(i) for i in range(t.getNumInputs())}
             expr = self.transition_rule(t, inputs, set(nodes))
             for output in (t.getOutput(i) for i in range(t.getNumOutputs())):
                 target = output.getQualitativeSpecies()
@@ -116,7 +117,7 @@ class _Reader:
             built.append(Rule(node, expr, SourceLocation(self.source, line, text)))
         return Network(tuple(built), name=self.source)
 
-    def transition_rule(self, transition: Any, inputs: dict[str, str], species: set[str]) -> Expr:
+    def transition_rule(self, transition: Any, inputs: dict[str, Any], species: set[str]) -> Expr:
         default = transition.getDefaultTerm()
         if default is None:
             raise self.error(f"transition '{transition.getId()}' has no default term", transition)
@@ -133,19 +134,24 @@ class _Reader:
         condition = conditions[0] if len(conditions) == 1 else Or(tuple(conditions))
         return Not(condition) if default_level else condition
 
-    def condition(self, math: Any, inputs: dict[str, str], species: set[str], term: Any) -> Expr:
+    def condition(self, math: Any, inputs: dict[str, Any], species: set[str], term: Any) -> Expr:
+        """The Boolean condition of a function term's MathML ``math``.
+
+        ``inputs`` maps the transition's input ids to their ``Input``
+        elements: a condition may name an input instead of its species.
+        """
         sbml = self.sbml
         kind = math.getType()
         children = [math.getChild(i) for i in range(math.getNumChildren())]
-        if kind == sbml.AST_LOGICAL_AND:
-            return And(tuple(self.condition(c, inputs, species, term) for c in children))
-        if kind == sbml.AST_LOGICAL_OR:
-            return Or(tuple(self.condition(c, inputs, species, term) for c in children))
-        if kind == sbml.AST_LOGICAL_NOT:
+        if kind in (sbml.AST_LOGICAL_AND, sbml.AST_LOGICAL_OR):
+            args = tuple(self.condition(c, inputs, species, term) for c in children)
+            return _joined(And if kind == sbml.AST_LOGICAL_AND else Or, args)
+        if kind == sbml.AST_LOGICAL_NOT and len(children) == 1:
             return Not(self.condition(children[0], inputs, species, term))
         if kind == sbml.AST_LOGICAL_XOR:
-            a, b = (self.condition(c, inputs, species, term) for c in children)
-            return Or((And((a, Not(b))), And((Not(a), b))))
+            return _parity([self.condition(c, inputs, species, term) for c in children])
+        if kind == sbml.AST_NAME:
+            return self.named(math.getName(), inputs, species, term)
         if kind == sbml.AST_CONSTANT_TRUE:
             return TRUE
         if kind == sbml.AST_CONSTANT_FALSE:
@@ -159,10 +165,29 @@ class _Reader:
             if on == off:
                 return Const(on)
             return Var(name) if on else Not(Var(name))
-        raise self.error(f"unsupported MathML in a function term: {sbml.formulaToL3String(math)}", term)
+        raise self.error(
+            f"unsupported MathML element '{_element_name(math)}' in a function term: "
+            f"{sbml.formulaToL3String(math)}",
+            term,
+            hint="boolnet reads and, or, not, xor, true, false, species names, "
+            "and comparisons of a species with a level",
+        )
+
+    def named(self, name: str, inputs: dict[str, Any], species: set[str], term: Any) -> Expr:
+        """A species (or input id) named alone: on when its level reaches the threshold (1 if unset)."""
+        threshold = 1
+        if name in inputs:
+            entry = inputs[name]
+            name = entry.getQualitativeSpecies()
+            threshold = entry.getThresholdLevel() if entry.isSetThresholdLevel() else 1
+        if name not in species:
+            raise self.error(f"function term refers to unknown species '{name}'", term)
+        if threshold > 1:
+            raise self.error(f"threshold level {threshold} of '{name}' is above its maximum level 1", term)
+        return Var(name) if threshold == 1 else TRUE
 
     def operands(
-        self, children: list[Any], inputs: dict[str, str], species: set[str], term: Any
+        self, children: list[Any], inputs: dict[str, Any], species: set[str], term: Any
     ) -> tuple[str, int, bool]:
         sbml = self.sbml
         names = [c for c in children if c.getType() == sbml.AST_NAME]
@@ -174,12 +199,36 @@ class _Reader:
                 term,
             )
         name = names[0].getName()
-        name = inputs.get(name, name)
+        name = inputs[name].getQualitativeSpecies() if name in inputs else name
         if name not in species:
             raise self.error(f"function term refers to unknown species '{name}'", term)
         number = numbers[0]
         level = int(number.getValue() if number.isReal() else number.getInteger())
         return name, level, children[0] is numbers[0]
+
+
+def _joined(kind: type[And] | type[Or], args: tuple[Expr, ...]) -> Expr:
+    """``kind`` of ``args``: one argument alone, none the empty conjunction (true) or disjunction (false)."""
+    if len(args) == 1:
+        return args[0]
+    return kind(args) if args else Const(kind is And)
+
+
+def _parity(args: list[Expr]) -> Expr:
+    """The exclusive or of ``args``: true when an odd number of them is (MathML's n-ary ``xor``)."""
+    if not args:
+        return FALSE
+    result = args[0]
+    for arg in args[1:]:
+        result = Or((And((result, Not(arg))), And((Not(result), arg))))
+    return result
+
+
+def _element_name(math: Any) -> str:
+    """The MathML name of an AST node: ``plus``, ``piecewise``, ``cn`` for a number..."""
+    if math.isNumber():
+        return "cn"
+    return str(math.getOperatorName() or math.getName() or "?")
 
 
 def parse_sbml(text: str, source: str = "<sbml>") -> Network:
