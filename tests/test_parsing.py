@@ -147,6 +147,17 @@ BAD_BNET = [
     ("targets, factors\nA, A\nB A\n", "m.bnet:3:3: expected ',' after the node name 'B'"),
     ("A, A\nB, A &\n", "m.bnet:2:7: expected a node name after '&'"),
     ("targets, factors\n", "m.bnet: no rules found: the file is empty or holds only comments"),
+    (
+        "targets, factors, probabilities\nA, B, 0.7\nA, !B, 0.3\nB, A, 1\n",
+        "m.bnet:1:19: probabilistic BoolNet networks are not supported (the header has a 'probabilities' "
+        "column); boolnet reads one deterministic rule per node",
+    ),
+    (
+        "# no header\nA, B & A, .5\nA, !B, 5e-1\nB, A\n",
+        "m.bnet:2:9: probabilistic BoolNet networks are not supported (this rule has a probability "
+        "column); boolnet reads one deterministic rule per node",
+    ),
+    ("A, 1\nB, A, B\n", "m.bnet:2:5: unexpected character ','; a rule has a single ','"),
 ]
 
 

@@ -8,7 +8,9 @@
 
 The ``targets, factors`` header is optional; ``#`` starts a comment.  Inputs
 are written ``X, X``.  Phenotype and read-out declarations have no place in
-``.bnet`` and are not written.
+``.bnet`` and are not written.  BoolNet's probabilistic networks (a
+``probabilities`` column, several rules for one target) are refused with a
+clear message: boolnet reads one deterministic rule per node.
 """
 
 from __future__ import annotations
@@ -23,7 +25,13 @@ from ..parsing import decode_text, parse_assignment, split_comment
 
 __all__ = ["format_bnet", "parse_bnet", "read_bnet", "write_bnet"]
 
-_HEADER = re.compile(r"\s*targets\s*,\s*factors\s*$", re.IGNORECASE)
+_HEADER = re.compile(
+    r"\s*targets\s*,\s*factors\s*(?:,\s*(?P<probabilities>probabilities)\s*)?$", re.IGNORECASE
+)
+# a third, numeric column after the rule: BoolNet's probability of choosing it
+_PROBABILITY = re.compile(r",\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
+_PROBABILISTIC = "probabilistic BoolNet networks are not supported"
+_ONE_RULE = "boolnet reads one deterministic rule per node"
 
 
 def parse_bnet(text: str, source: str = "<bnet>") -> Network:
@@ -32,20 +40,42 @@ def parse_bnet(text: str, source: str = "<bnet>") -> Network:
     Raises
     ------
     InputError
-        For a syntax error (with line and column) or an empty file.
+        For a syntax error (with line and column), an empty file, or a
+        probabilistic BoolNet network (a ``probabilities`` column).
     ModelError
         For a node defined twice or an undefined node.
     """
     rules: list[Rule] = []
     for number, line in enumerate(text.splitlines(), start=1):
         content = split_comment(line)
-        if not content.strip() or _HEADER.match(content):
+        if not content.strip():
             continue
+        location = SourceLocation(source, number, line)
+        if header := _HEADER.match(content):
+            if header.group("probabilities"):
+                column = header.start("probabilities") + 1
+                message = f"{_PROBABILISTIC} (the header has a 'probabilities' column)"
+                raise InputError.at(location, message, column=column, hint=_ONE_RULE)
+            continue
+        _refuse_probability(content, location)
         parsed = parse_assignment(line, number, source, separator=",")
-        rules.append(Rule(parsed.target, parsed.expr, SourceLocation(source, number, line)))
+        rules.append(Rule(parsed.target, parsed.expr, location))
     if not rules:
         raise InputError("no rules found: the file is empty or holds only comments", source=source)
     return Network(tuple(rules), name=source)
+
+
+def _refuse_probability(content: str, location: SourceLocation) -> None:
+    """Refuse a rule line with a probability column (``A, B & C, 0.5``), pointing at its ','."""
+    separator = content.find(",")
+    match = _PROBABILITY.search(content, separator + 1) if separator >= 0 else None
+    if match:
+        raise InputError.at(
+            location,
+            f"{_PROBABILISTIC} (this rule has a probability column)",
+            column=match.start() + 1,
+            hint=_ONE_RULE,
+        )
 
 
 def read_bnet(path: str | Path) -> Network:
