@@ -73,6 +73,29 @@ def test_bnet_with_and_without_header() -> None:
     assert with_header.rules == without.rules
 
 
+def test_a_txt_file_with_the_boolnet_header_is_read_as_bnet(tmp_path: Path) -> None:
+    # BoolNet (R) ships its examples as .txt files
+    path = tmp_path / "cellcycle.txt"
+    path.write_text("# BoolNet example\n\ntargets, factors\nCycD, CycD\nRb, !CycD & !CycE\nCycE, !Rb\n")
+    network = read_network(path)
+    assert network.rules == parse_bnet(path.read_text()).rules
+    assert network.nodes == ("CycD", "Rb", "CycE") and network.inputs == ("CycD",)
+    probabilistic = tmp_path / "probabilistic.txt"
+    probabilistic.write_text("targets, factors, probabilities\nA, B, 0.5\nA, !B, 0.5\nB, A, 1\n")
+    with pytest.raises(InputError) as caught:
+        read_network(probabilistic)
+    assert caught.value.render().splitlines()[0] == (
+        f"{probabilistic}:1:19: probabilistic BoolNet networks are not supported (the header has a "
+        "'probabilities' column); boolnet reads one deterministic rule per node"
+    )
+
+
+def test_only_a_first_line_header_makes_a_txt_file_bnet() -> None:
+    with pytest.raises(InputError) as caught:
+        parse_rules("A = A\ntargets, factors\n", "m.txt")
+    assert caught.value.render().splitlines()[0] == "m.txt:2:8: expected '=' after the node name 'targets'"
+
+
 BAD_RULES = [
     ("STAT3 = JAK &\nJAK = JAK\n", "m.txt:1:14: expected a node name after '&'"),
     ("JAK = JAK\nSTAT3 = JAK & )\n", "m.txt:2:15: expected a node name after '&'"),

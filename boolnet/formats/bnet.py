@@ -23,7 +23,7 @@ from ..expr import to_text
 from ..model import Network, Rule, SourceLocation
 from ..parsing import decode_text, parse_assignment, split_comment
 
-__all__ = ["format_bnet", "parse_bnet", "read_bnet", "write_bnet"]
+__all__ = ["format_bnet", "has_bnet_header", "parse_bnet", "read_bnet", "write_bnet"]
 
 _HEADER = re.compile(
     r"\s*targets\s*,\s*factors\s*(?:,\s*(?P<probabilities>probabilities)\s*)?$", re.IGNORECASE
@@ -32,6 +32,15 @@ _HEADER = re.compile(
 _PROBABILITY = re.compile(r",\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$")
 _PROBABILISTIC = "probabilistic BoolNet networks are not supported"
 _ONE_RULE = "boolnet reads one deterministic rule per node"
+
+
+def has_bnet_header(text: str) -> bool:
+    """True when the first line of ``text`` that holds more than a comment is ``targets, factors``."""
+    for line in text.splitlines():
+        content = split_comment(line)
+        if content.strip():
+            return _HEADER.match(content) is not None
+    return False
 
 
 def parse_bnet(text: str, source: str = "<bnet>") -> Network:

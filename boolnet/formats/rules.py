@@ -1,5 +1,8 @@
 """The native rule format (``.txt``, ``.rules``) and BooleanNet-style rules.
 
+A ``.txt`` file whose first line (comments aside) is BoolNet's ``targets,
+factors`` header is a BoolNet file and is read as ``.bnet``.
+
 Native format, one rule a line::
 
     # IL-6 tumorigenesis (comments start with '#', e.g. citations)
@@ -29,6 +32,7 @@ from ..expr import to_text
 from ..model import Network, Phenotype, Rule, SourceLocation, suggest
 from ..parsing import Assignment, decode_text, parse_assignment, split_comment
 from ..parsing.tokens import NAME_PATTERN
+from .bnet import has_bnet_header, parse_bnet
 
 __all__ = ["format_rules", "parse_rules", "read_rules", "write_rules"]
 
@@ -43,7 +47,10 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
     """Parse native or BooleanNet rule text into a :class:`Network`.
 
     The node order is the order of the rules.  A file is read as BooleanNet
-    when its first rule is starred (``X* = ...``).
+    when a rule is starred (``X* = ...``).  Text whose first line (comments
+    aside) is BoolNet's ``targets, factors`` header is read as ``.bnet`` (see
+    :func:`~boolnet.formats.bnet.parse_bnet`): BoolNet's own examples are
+    ``.txt`` files.
 
     Raises
     ------
@@ -53,6 +60,8 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
     ModelError
         For a node defined twice or an undefined node.
     """
+    if has_bnet_header(text):
+        return parse_bnet(text, source)
     lines = text.splitlines()
     boolean_net = any(_STARRED.match(split_comment(line)) for line in lines)
     rules: list[Rule] = []
