@@ -8,7 +8,7 @@ import pytest
 
 from boolnet import InputError, ModelError, Network, parse_bnet, parse_expression, parse_rules, read_network
 from boolnet.expr import And, Const, Not, Or, Var, to_text
-from boolnet.formats.rules import format_rules
+from boolnet.formats.rules import format_rules, parse_booleannet
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,26 @@ def test_booleannet_rules_skip_initial_values() -> None:
     assert to_text(net.rule("B").expr) == "A & B"
 
 
+def test_a_booleannet_node_with_an_initial_value_and_no_rule_is_an_input() -> None:
+    net = parse_rules("A = B = C = False\nD = Random  # kept\nA* = not C\nB* = A and D\n", "m.booleannet")
+    assert net.nodes == ("A", "B", "C", "D")
+    assert net.inputs == ("C", "D")
+    location = net.rule("D").location
+    assert location is not None and location.line == 2
+
+
+def test_booleannet_ranks_are_ignored() -> None:
+    ranked = parse_rules("A = B = False\n1: A* = B and not A\n 10 :B* = A\n")
+    plain = parse_rules("A = B = False\nA* = B and not A\nB* = A\n")
+    assert ranked.rules == plain.rules
+
+
+def test_parse_booleannet_reads_starless_text_as_booleannet() -> None:
+    net = parse_booleannet("A = True\nB = False\n")
+    assert net.inputs == ("A", "B")
+    assert parse_rules("A = True\nB = False\n").constants == ("A", "B")  # native: constants
+
+
 def test_bnet_with_and_without_header() -> None:
     with_header = parse_bnet("targets, factors\nA, !B\nB, A | B\n")
     without = parse_bnet("A, !B\nB, A | B  # comment\n")
@@ -118,6 +138,19 @@ BAD_RULES = [
     ("# only a comment\n\n", "m.txt: no rules found: the file is empty or holds only comments"),
     ("", "m.txt: no rules found: the file is empty or holds only comments"),
     ("A* = A\nB = A and B\n", "m.txt:2:1: plain rule for 'B' in a BooleanNet file; write 'B* = ...'"),
+    ("A* = A\n1: B = A\n", "m.txt:2:4: plain rule for 'B' in a BooleanNet file; write 'B* = ...'"),
+    ("A* = A\n2: B* = A and\n", "m.txt:2:14: expected a node name after 'and'"),
+    (
+        "A* = not C\n",
+        "m.txt:1:10: undefined node 'C'; give it a rule ('C* = ...') or an initial value, which it keeps "
+        "('C = False')",
+    ),
+    ("Abc = True\nB* = abc\n", "m.txt:2:6: undefined node 'abc'; did you mean 'Abc'?"),
+    (
+        "A = True\nA* = A or Random\n",
+        "m.txt:2:11: 'Random' in a rule is not supported; boolnet's rules are deterministic",
+    ),
+    ("A = A\n1: B = A\n", "m.txt:2:1: expected a node name at the start of the rule"),
     ("A = A\nphenotype A = A\n", "m.txt:2:11: phenotype 'A' has the name of a node"),
     (
         "A = A\nphenotype P = Q\n",

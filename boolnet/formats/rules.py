@@ -14,8 +14,12 @@ Native format, one rule a line::
     phenotype Tumorigenic = STAT3 & (SelfRenewal | HypoxiaSurvival)
 
 BooleanNet files write rules as ``STAT3* = JAK and not SOCS3``; in such a file
-the lines without a star (``STAT3 = False``, ``A = Random``) set initial values
-for simulations and are skipped here.  ``phenotype NAME = expression`` lines
+the lines without a star (``STAT3 = False``, ``A = B = Random``) set initial
+values for simulations and are skipped here, except that a node with an
+initial value and no rule keeps its value: an input.  Ranks before rules
+(``1: A* = B``) are read and ignored, as BooleanNet ignores them under
+synchronous and asynchronous updates (see :func:`parse_booleannet`).
+``phenotype NAME = expression`` lines
 declare named phenotypes (conditions on states), used by screens.
 ``readout NODE, NODE...`` lines declare nodes that read out a phenotype
 (proliferation, apoptosis...) rather than act as drug targets: screens leave
@@ -27,30 +31,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..expr import to_text
+from ..errors import InputError, ModelError
+from ..expr import Var, to_text
 from ..model import Network, Phenotype, Rule, SourceLocation, suggest
-from ..parsing import Assignment, decode_text, parse_assignment, split_comment
+from ..parsing import decode_text, parse_assignment, split_comment
 from ..parsing.tokens import NAME_PATTERN
 from .bnet import has_bnet_header, parse_bnet
 
-__all__ = ["format_rules", "parse_rules", "read_rules", "write_rules"]
+__all__ = ["format_rules", "parse_booleannet", "parse_rules", "read_rules", "write_rules"]
 
 _PHENOTYPE = re.compile(r"\s*phenotype\s+")
 _READOUT = re.compile(r"\s*readout(?=\s|$)(?!\s*[*=])")
 _NAME = re.compile(NAME_PATTERN)
-_INITIAL_VALUE = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*=\s*(?:true|false|random|0|1)\s*$", re.IGNORECASE)
-_STARRED = re.compile(r"\s*[A-Za-z_][A-Za-z0-9_]*\s*\*\s*=")
+# BooleanNet's initial values: ``A = True``, ``A = B = C = Random``
+_INITIAL_VALUE = re.compile(rf"\s*((?:{NAME_PATTERN}\s*=\s*)+)(?:true|false|random|0|1)\s*$", re.IGNORECASE)
+_RANK = re.compile(r"\s*\d+\s*:")  # BooleanNet's rank before a rule: ``1: A* = B``
+_STARRED = re.compile(rf"(?:{_RANK.pattern})?\s*{NAME_PATTERN}\s*\*\s*=")
 
 
 def parse_rules(text: str, source: str = "<rules>") -> Network:
     """Parse native or BooleanNet rule text into a :class:`Network`.
 
-    The node order is the order of the rules.  A file is read as BooleanNet
-    when a rule is starred (``X* = ...``).  Text whose first line (comments
-    aside) is BoolNet's ``targets, factors`` header is read as ``.bnet`` (see
-    :func:`~boolnet.formats.bnet.parse_bnet`): BoolNet's own examples are
-    ``.txt`` files.
+    The node order is the order of the rules.  Text with a starred rule
+    (``X* = ...``) is read as BooleanNet (see :func:`parse_booleannet`).
+    Text whose first line (comments aside) is BoolNet's ``targets, factors``
+    header is read as ``.bnet`` (see :func:`~boolnet.formats.bnet.parse_bnet`):
+    BoolNet's own examples are ``.txt`` files.
 
     Raises
     ------
@@ -62,44 +68,117 @@ def parse_rules(text: str, source: str = "<rules>") -> Network:
     """
     if has_bnet_header(text):
         return parse_bnet(text, source)
-    lines = text.splitlines()
-    boolean_net = any(_STARRED.match(split_comment(line)) for line in lines)
+    boolean_net = any(_STARRED.match(split_comment(line)) for line in text.splitlines())
+    return _parse(text, source, boolean_net=boolean_net)
+
+
+def parse_booleannet(text: str, source: str = "<booleannet>") -> Network:
+    """Parse BooleanNet text into a :class:`Network`.
+
+    Rules are starred, ``A* = B and not C``.  Lines such as ``A = True`` or
+    ``A = B = Random`` set initial values for BooleanNet's simulations; boolnet
+    has no initial state, so they are skipped, except that a node with an
+    initial value and no rule keeps that value, as in BooleanNet: it is read
+    as an input (``A* = A``), after the nodes that have rules.  A rank before a
+    rule (``1: A* = B``) orders BooleanNet's ranked updates; BooleanNet ignores
+    ranks under its synchronous and asynchronous updates, and boolnet, which
+    has only those, reads and ignores them.  ``phenotype`` and ``readout``
+    lines are read as in the native format.
+
+    Raises
+    ------
+    InputError
+        For a syntax error (with line and column), an empty file, or a plain
+        ``A = expression`` rule, which BooleanNet would read as an initial
+        value.
+    ModelError
+        For a node defined twice or an undefined node (with a hint in
+        BooleanNet syntax).
+    """
+    return _parse(text, source, boolean_net=True)
+
+
+def _parse(text: str, source: str, *, boolean_net: bool) -> Network:
+    """Native rules, or BooleanNet ones when ``boolean_net``, with phenotypes and read-outs."""
     rules: list[Rule] = []
     phenotypes: list[Phenotype] = []
     readouts: list[tuple[str, int, SourceLocation]] = []  # name, column, where
-    for number, line in enumerate(lines, start=1):
+    initialised: dict[str, SourceLocation] = {}  # BooleanNet nodes with an initial value, and where
+    for number, line in enumerate(text.splitlines(), start=1):
         content = split_comment(line)
         if not content.strip():
             continue
         location = SourceLocation(source, number, line)
         if match := _READOUT.match(content):
             readouts += _readout_names(content, match.end(), location)
-            continue
-        if match := _PHENOTYPE.match(content):
-            masked = " " * match.end() + line[match.end() :]  # keep columns
-            parsed = parse_assignment(masked, number, source, separator="=", what="phenotype")
-            phenotypes.append(Phenotype(parsed.target, parsed.expr, SourceLocation(source, number, line)))
-            continue
-        if boolean_net and _INITIAL_VALUE.match(content):
-            continue
-        parsed = parse_assignment(line, number, source, separator="=", allow_star=boolean_net)
-        if boolean_net and not parsed.starred:
-            raise InputError.at(
-                location,
-                f"plain rule for '{parsed.target}' in a BooleanNet file; write '{parsed.target}* = ...'",
-                column=len(content) - len(content.lstrip()) + 1,
+        elif match := _PHENOTYPE.match(content):
+            parsed = parse_assignment(
+                line, number, source, separator="=", what="phenotype", start=match.end()
             )
-        rules.append(_rule(parsed, location))
+            phenotypes.append(Phenotype(parsed.target, parsed.expr, location))
+        elif boolean_net and (initial := _INITIAL_VALUE.match(content)):
+            for name in _NAME.findall(initial.group(1)):
+                initialised.setdefault(name, location)
+        else:
+            rules.append(_booleannet_rule(location) if boolean_net else _native_rule(location))
+    defined = {rule.target for rule in rules}
+    rules += [Rule(name, Var(name), where) for name, where in initialised.items() if name not in defined]
     if not rules:
         raise InputError("no rules found: the file is empty or holds only comments", source=source)
+    if boolean_net:
+        _check_booleannet_references(rules)
     _check_phenotype_names(phenotypes, rules)
     _check_readouts(readouts, rules)
     names = tuple(dict.fromkeys(name for name, _, _ in readouts))
     return Network(tuple(rules), tuple(phenotypes), name=source, readouts=names)
 
 
-def _rule(parsed: Assignment, location: SourceLocation) -> Rule:
+def _native_rule(location: SourceLocation) -> Rule:
+    parsed = parse_assignment(location.text, location.line, location.source, separator="=")
     return Rule(parsed.target, parsed.expr, location)
+
+
+def _booleannet_rule(location: SourceLocation) -> Rule:
+    """A BooleanNet rule, ``A* = expression``, after an optional rank (``1:``), which is ignored."""
+    rank = _RANK.match(location.text)
+    start = rank.end() if rank else 0
+    parsed = parse_assignment(
+        location.text, location.line, location.source, separator="=", allow_star=True, start=start
+    )
+    if not parsed.starred:
+        raise InputError.at(
+            location,
+            f"plain rule for '{parsed.target}' in a BooleanNet file; write '{parsed.target}* = ...'",
+            column=location.text.index(parsed.target, start) + 1,
+        )
+    return Rule(parsed.target, parsed.expr, location)
+
+
+def _check_booleannet_references(rules: list[Rule]) -> None:
+    """Refuse a rule that reads a node with neither a rule nor an initial value, with a BooleanNet hint."""
+    known = {rule.target for rule in rules}
+    for rule in rules:
+        for name in sorted(rule.regulators - known):
+            raise _undefined_in_booleannet(name, rule, known)
+
+
+def _undefined_in_booleannet(name: str, rule: Rule, known: set[str]) -> ModelError:
+    assert rule.location is not None  # set by the parser above
+    text = rule.location.text
+    found = re.compile(rf"\b{re.escape(name)}\b").search(text, text.index("=") + 1)  # in the expression
+    column = found.start() + 1 if found else 0
+    if name == "Random":  # BooleanNet's random value, not a node
+        return ModelError.at(
+            rule.location,
+            "'Random' in a rule is not supported",
+            column=column,
+            hint="boolnet's rules are deterministic",
+        )
+    hint = (
+        suggest(name, known)
+        or f"give it a rule ('{name}* = ...') or an initial value, which it keeps ('{name} = False')"
+    )
+    return ModelError.at(rule.location, f"undefined node '{name}'", column=column, hint=hint)
 
 
 def _check_phenotype_names(phenotypes: list[Phenotype], rules: list[Rule]) -> None:

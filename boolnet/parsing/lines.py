@@ -72,11 +72,14 @@ def parse_assignment(
     separator: str,
     allow_star: bool = False,
     what: str = "rule",
+    start: int = 0,
 ) -> Assignment:
     """Parse one ``target <separator> expression`` line (a ``#`` comment may follow).
 
     With ``allow_star``, the BooleanNet form ``target* = expression`` is also
-    accepted and flagged ``starred``.
+    accepted and flagged ``starred``.  ``start`` is the 0-based offset where
+    the target may begin, after a keyword (``phenotype``) or a BooleanNet rank
+    (``1:``) that the caller has read: columns stay those of the whole line.
 
     Raises
     ------
@@ -94,7 +97,7 @@ def parse_assignment(
             position += 1
         return position
 
-    position = skip_spaces(0)
+    position = skip_spaces(start)
     match = _NAME.match(content, position)
     if not match:
         raise error(f"expected a node name at the start of the {what}", position + 1)
