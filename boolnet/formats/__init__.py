@@ -4,8 +4,11 @@
 suffix                     format
 =========================  ==========================================
 ``.bnet``                  BoolNet / PyBoolNet / AEON ``.bnet``
-``.txt``, ``.rules``,      native rules (``X = ...``) or BooleanNet
-``.booleannet``            (``X* = ...``), told apart by the stars
+``.txt``, ``.rules``       native rules (``X = ...``); read as
+                           BooleanNet when a rule is starred
+                           (``X* = ...``), as ``.bnet`` after a
+                           ``targets, factors`` header
+``.booleannet``            BooleanNet (``X* = ... and not ...``)
 ``.sbml``, ``.xml``        SBML-qual (needs the ``sbml`` extra)
 =========================  ==========================================
 """
@@ -22,44 +25,61 @@ from ..model import Network
 
 if TYPE_CHECKING:
     from .bnet import format_bnet, parse_bnet, read_bnet, write_bnet
-    from .rules import format_rules, parse_rules, read_rules, write_rules
+    from .rules import (
+        format_booleannet,
+        format_rules,
+        parse_booleannet,
+        parse_rules,
+        read_booleannet,
+        read_rules,
+        write_booleannet,
+        write_rules,
+    )
     from .sbml import format_sbml, parse_sbml, read_sbml, write_sbml
 
 __all__ = [
     "SUFFIXES",
     "format_bnet",
+    "format_booleannet",
     "format_network",
     "format_rules",
     "format_sbml",
     "parse_bnet",
+    "parse_booleannet",
     "parse_rules",
     "parse_sbml",
     "read_bnet",
+    "read_booleannet",
     "read_network",
     "read_rules",
     "read_sbml",
     "write_bnet",
+    "write_booleannet",
     "write_network",
     "write_rules",
     "write_sbml",
 ]
 
-# suffix -> its format, whose module (``.bnet``, ``.rules``, ``.sbml``) is imported when first met
+# suffix -> its format, whose functions are {verb}_{format} (say read_bnet)
 _FORMATS = {
     ".bnet": "bnet",
     ".txt": "rules",
     ".rules": "rules",
-    ".booleannet": "rules",
+    ".booleannet": "booleannet",
     ".sbml": "sbml",
     ".xml": "sbml",
 }
+# format -> the module that defines it (imported when first met), where it is not the format's name
+_MODULES = {"booleannet": "rules"}
 _VERBS = ("parse", "read", "format", "write")
 SUFFIXES = tuple(_FORMATS)
+"""Every suffix :func:`read_network` and :func:`write_network` know."""
 
 
 def _function(format_name: str, verb: str) -> Any:
     """``{verb}_{format_name}`` (say ``read_bnet``), its module imported if it was not yet."""
-    return getattr(importlib.import_module(f".{format_name}", __name__), f"{verb}_{format_name}")
+    module = importlib.import_module(f".{_MODULES.get(format_name, format_name)}", __name__)
+    return getattr(module, f"{verb}_{format_name}")
 
 
 def __getattr__(name: str) -> Any:
@@ -106,10 +126,15 @@ def format_network(network: Network, suffix: str) -> str:
     InputError
         For an unknown suffix.
     """
+    text: str = _function(_format_of(suffix), "format")(network)
+    return text
+
+
+def _format_of(suffix: str) -> str:
+    """The format of ``suffix`` (``".bnet"``: ``"bnet"``)."""
     if suffix.lower() not in _FORMATS:
         raise InputError(f"unknown format '{suffix}' (known: {', '.join(_FORMATS)})", source="<format>")
-    text: str = _function(_FORMATS[suffix.lower()], "format")(network)
-    return text
+    return _FORMATS[suffix.lower()]
 
 
 def write_network(network: Network, path: str | Path) -> None:

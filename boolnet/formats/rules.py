@@ -32,13 +32,22 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, ModelError
-from ..expr import Var, to_text
+from ..expr import And, Const, Expr, Not, Var, to_text
 from ..model import Network, Phenotype, Rule, SourceLocation, suggest
 from ..parsing import decode_text, parse_assignment, split_comment
 from ..parsing.tokens import NAME_PATTERN
 from .bnet import has_bnet_header, parse_bnet
 
-__all__ = ["format_rules", "parse_booleannet", "parse_rules", "read_rules", "write_rules"]
+__all__ = [
+    "format_booleannet",
+    "format_rules",
+    "parse_booleannet",
+    "parse_rules",
+    "read_booleannet",
+    "read_rules",
+    "write_booleannet",
+    "write_rules",
+]
 
 _PHENOTYPE = re.compile(r"\s*phenotype\s+")
 _READOUT = re.compile(r"\s*readout(?=\s|$)(?!\s*[*=])")
@@ -245,16 +254,77 @@ def read_rules(path: str | Path) -> Network:
     return parse_rules(decode_text(path.read_bytes(), str(path)), str(path))
 
 
+def read_booleannet(path: str | Path) -> Network:
+    """Read a BooleanNet file (see :func:`parse_booleannet`)."""
+    path = Path(path)
+    return parse_booleannet(decode_text(path.read_bytes(), str(path)), str(path))
+
+
 def format_rules(network: Network) -> str:
     """The native text of ``network``: one ``node = expression`` line per node."""
     width = max(len(node) for node in network.nodes)
     lines = [f"{rule.target:<{width}} = {to_text(rule.expr)}" for rule in network.rules]
-    if network.readouts:
-        lines.append(f"readout {', '.join(network.readouts)}")
-    lines += [f"phenotype {p.name} = {to_text(p.expr)}" for p in network.phenotypes]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _declarations(network)) + "\n"
+
+
+def _declarations(network: Network) -> list[str]:
+    """The native ``readout`` and ``phenotype`` lines of ``network``."""
+    lines = [f"readout {', '.join(network.readouts)}"] if network.readouts else []
+    return lines + [f"phenotype {p.name} = {to_text(p.expr)}" for p in network.phenotypes]
 
 
 def write_rules(network: Network, path: str | Path) -> None:
     """Write ``network`` in the native format."""
     Path(path).write_text(format_rules(network), encoding="utf-8")
+
+
+def format_booleannet(network: Network) -> str:
+    """The BooleanNet text of ``network``: initial values, then one ``node* = expression`` rule per node.
+
+    Rules are written with ``and``, ``or``, ``not``, ``True`` and ``False``;
+    an input is ``X* = X``.  BooleanNet needs an initial value for every node
+    and a boolnet network has none, so each node starts ``Random`` (edit those
+    lines to set a start state; boolnet skips them when it reads the file
+    back).  Read-outs and phenotypes have no place in BooleanNet: they follow
+    as comments, in native syntax, and are not read back.
+
+    Raises
+    ------
+    InputError
+        For a node named ``Random``, which BooleanNet reserves for a random value.
+    """
+    if "Random" in network:
+        raise InputError(
+            "node 'Random' cannot be written to BooleanNet, where 'Random' is a reserved word",
+            source="<booleannet>",
+            hint="rename the node",
+        )
+    width = max(len(node) for node in network.nodes) + 1
+    lines = [
+        "# initial values: BooleanNet needs one for every node",
+        *(f"{n} = Random" for n in network.nodes),
+    ]
+    lines += ["", "# update rules"]
+    lines += [f"{rule.target + '*':<{width}} = {_booleannet_text(rule.expr)}" for rule in network.rules]
+    if declarations := _declarations(network):
+        lines += ["", "# boolnet declarations that BooleanNet has no place for (native syntax):"]
+        lines += [f"# {line}" for line in declarations]
+    return "\n".join(lines) + "\n"
+
+
+def _booleannet_text(expr: Expr, parent: int = 0) -> str:
+    """``expr`` in BooleanNet syntax, parenthesised only where the precedence (not > and > or) needs it."""
+    if isinstance(expr, Const):
+        return "True" if expr.value else "False"
+    if isinstance(expr, Var):
+        return expr.name
+    if isinstance(expr, Not):
+        return "not " + _booleannet_text(expr.arg, 3)
+    word, own = ("and", 2) if isinstance(expr, And) else ("or", 1)
+    text = f" {word} ".join(_booleannet_text(arg, own) for arg in expr.args)
+    return f"({text})" if own < parent else text
+
+
+def write_booleannet(network: Network, path: str | Path) -> None:
+    """Write ``network`` as BooleanNet (see :func:`format_booleannet`)."""
+    Path(path).write_text(format_booleannet(network), encoding="utf-8")
