@@ -7,13 +7,15 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import IL6_MODEL, corpus_params
 from hypothesis import given, settings
 from strategies import networks
 
 from boolnet import InputError, format_network, parse_bnet, parse_rules, read_network, write_network
+from boolnet.cli import main
 from boolnet.expr import evaluate
-from boolnet.formats import parse_booleannet
+from boolnet.formats import convert_network, dropped_declarations, parse_booleannet
 from boolnet.model import Network
 
 
@@ -136,3 +138,42 @@ def test_corpus_models_round_trip(path: Path) -> None:
     network = read_network(path)
     assert parse_bnet(format_network(network, ".bnet")).rules == network.rules
     assert parse_rules(format_network(network, ".txt")).rules == network.rules
+
+
+def test_convert_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    model = tmp_path / "il6.txt"
+    model.write_text(IL6_MODEL.read_text())
+    (tmp_path / "sub").mkdir()
+    for output in (model, tmp_path / "sub" / ".." / "il6.txt"):
+        result = CliRunner().invoke(main, ["convert", str(model), str(output)])
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr == (
+            f"{output}: the output is the input file, and converting would overwrite it; "
+            "write to another file (comments and citations are not converted)\n"
+        )
+    assert model.read_text() == IL6_MODEL.read_text()
+    with pytest.raises(InputError, match="the output is the input file"):
+        convert_network(model, model)
+
+
+def test_convert_warns_of_what_the_target_format_cannot_hold(tmp_path: Path) -> None:
+    network = read_network(IL6_MODEL)
+    output = tmp_path / "il6.bnet"
+    result = CliRunner().invoke(main, ["convert", str(IL6_MODEL), str(output)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == (
+        f"warning: {output}: the .bnet format has no place for the read-outs {', '.join(network.readouts)}\n"
+        f"warning: {output}: the .bnet format has no place for the phenotypes Tumorigenic, STAT3_active\n"
+    )
+    assert read_network(output).rules == network.rules
+    assert convert_network(IL6_MODEL, tmp_path / "il6.sbml") == dropped_declarations(network, ".sbml")
+    native = CliRunner().invoke(main, ["convert", str(IL6_MODEL), str(tmp_path / "il6.rules")])
+    assert (native.exit_code, native.stderr) == (0, "")
+
+
+def test_dropped_declarations_by_format() -> None:
+    network = parse_rules("A = A\nB = A\nC = B\nreadout B\nphenotype On = B\nphenotype Off = !C\n")
+    assert dropped_declarations(network, ".txt") == dropped_declarations(network, ".RULES") == ()
+    for suffix in (".bnet", ".booleannet", ".sbml", ".xml"):
+        assert dropped_declarations(network, suffix) == ("read-out B", "phenotypes On, Off")
+    assert dropped_declarations(parse_rules("A = A\n"), ".bnet") == ()

@@ -13,7 +13,7 @@ import click
 from ..attractors import find_attractors
 from ..engines import engines as registered_engines
 from ..expr import variables
-from ..formats import format_network, read_network, write_network
+from ..formats import convert_network, format_network, read_network
 from ..formats.results import result_to_csv, result_to_dict
 from ..limits import GIB, Limits
 from ..model import Network
@@ -104,13 +104,14 @@ def attractors(
 def convert(model: Path, output: Path) -> None:
     """Convert MODEL to OUTPUT; formats follow the suffixes (.bnet, .txt, .rules).
 
-    OUTPUT '-' writes native rules to stdout.
+    OUTPUT '-' writes native rules to stdout.  A warning names the read-outs
+    and phenotypes the output format cannot hold.  OUTPUT must not be MODEL.
     """
-    network = read_network(model)
     if str(output) == "-":
-        click.echo(format_network(network, ".txt"), nl=False)
+        click.echo(format_network(read_network(model), ".txt"), nl=False)
         return
-    write_network(network, output)
+    for dropped in convert_network(model, output):
+        click.echo(f"warning: {output}: the {output.suffix} format has no place for the {dropped}", err=True)
 
 
 @click.command(name="engines")

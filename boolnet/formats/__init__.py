@@ -11,12 +11,15 @@ suffix                     format
 ``.booleannet``            BooleanNet (``X* = ... and not ...``)
 ``.sbml``, ``.xml``        SBML-qual (needs the ``sbml`` extra)
 =========================  ==========================================
+
+Only the native format holds read-out and phenotype declarations besides
+the rules; :func:`dropped_declarations` says what another format leaves out.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SUFFIXES",
+    "convert_network",
+    "dropped_declarations",
     "format_bnet",
     "format_booleannet",
     "format_network",
@@ -148,3 +153,69 @@ def write_network(network: Network, path: str | Path) -> None:
     path = Path(path)
     text: str = _function(_FORMATS[_suffix(path)], "format")(network)
     path.write_text(text, encoding="utf-8")
+
+
+def dropped_declarations(network: Network, suffix: str) -> tuple[str, ...]:
+    """What of ``network`` a file in the format of ``suffix`` cannot hold, one description each.
+
+    The native format (``.txt``, ``.rules``) holds the rules and the
+    read-out and phenotype declarations; the others hold only the rules.
+    Nothing is dropped silently: callers report what this returns.
+
+    Examples
+    --------
+    >>> from boolnet.formats.rules import parse_rules
+    >>> network = parse_rules("A = A\\nB = A\\nreadout B\\nphenotype On = B")
+    >>> dropped_declarations(network, ".bnet")
+    ('read-out B', 'phenotype On')
+    >>> dropped_declarations(network, ".txt")
+    ()
+
+    Raises
+    ------
+    InputError
+        For an unknown suffix.
+    """
+    if _format_of(suffix) == "rules":
+        return ()
+    dropped = []
+    if network.readouts:
+        dropped.append(_listed("read-out", network.readouts))
+    if network.phenotypes:
+        dropped.append(_listed("phenotype", [p.name for p in network.phenotypes]))
+    return tuple(dropped)
+
+
+def _listed(noun: str, names: Sequence[str]) -> str:
+    """``"read-out P"``, ``"read-outs P, Q"``."""
+    return f"{noun}{'s' if len(names) > 1 else ''} {', '.join(names)}"
+
+
+def convert_network(source: str | Path, target: str | Path) -> tuple[str, ...]:
+    """Read ``source`` and write it to ``target``, each in the format of its suffix.
+
+    Returns
+    -------
+    tuple of str
+        The declarations ``target``'s format cannot hold (see
+        :func:`dropped_declarations`), for the caller to report.
+
+    Raises
+    ------
+    InputError
+        When ``target`` is ``source`` (writing over it would lose its
+        comments and citations; nothing is written), or as
+        :func:`read_network` and :func:`write_network` do.
+    """
+    source, target = Path(source), Path(target)
+    _suffix(target)  # an unknown output type is refused before the input is read
+    if source.exists() and target.exists() and source.samefile(target):
+        raise InputError(
+            "the output is the input file, and converting would overwrite it",
+            source=str(target),
+            hint="write to another file (comments and citations are not converted)",
+        )
+    network = read_network(source)
+    dropped = dropped_declarations(network, target.suffix)
+    write_network(network, target)
+    return dropped
