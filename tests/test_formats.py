@@ -15,7 +15,7 @@ from strategies import networks
 from boolnet import InputError, format_network, parse_bnet, parse_rules, read_network, write_network
 from boolnet.cli import main
 from boolnet.expr import evaluate
-from boolnet.formats import convert_network, dropped_declarations, parse_booleannet
+from boolnet.formats import SUFFIXES, convert_network, dropped_declarations, parse_booleannet
 from boolnet.model import Network
 
 
@@ -177,3 +177,9 @@ def test_dropped_declarations_by_format() -> None:
     for suffix in (".bnet", ".booleannet", ".sbml", ".xml"):
         assert dropped_declarations(network, suffix) == ("read-out B", "phenotypes On, Off")
     assert dropped_declarations(parse_rules("A = A\n"), ".bnet") == ()
+
+
+def test_convert_help_names_every_suffix() -> None:
+    result = CliRunner().invoke(main, ["convert", "--help"])
+    assert result.exit_code == 0
+    assert all(suffix in result.stdout.split() for suffix in SUFFIXES)

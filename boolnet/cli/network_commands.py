@@ -102,10 +102,18 @@ def attractors(
 @MODEL
 @click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
 def convert(model: Path, output: Path) -> None:
-    """Convert MODEL to OUTPUT; formats follow the suffixes (.bnet, .txt, .rules).
+    """Convert MODEL to OUTPUT, each in the format its suffix names.
 
-    OUTPUT '-' writes native rules to stdout.  A warning names the read-outs
-    and phenotypes the output format cannot hold.  OUTPUT must not be MODEL.
+    \b
+      .txt .rules   native rules (read as BooleanNet when starred,
+                    as BoolNet after a 'targets, factors' header)
+      .bnet         BoolNet, PyBoolNet, AEON
+      .booleannet   BooleanNet (A* = B and not C)
+      .sbml .xml    SBML-qual (needs the 'sbml' extra)
+
+    OUTPUT '-' writes native rules to stdout.  Only native rules hold
+    read-outs and phenotypes: a warning names those another format leaves
+    out.  OUTPUT must not be MODEL (its comments would be lost).
     """
     if str(output) == "-":
         click.echo(format_network(read_network(model), ".txt"), nl=False)
