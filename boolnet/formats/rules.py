@@ -1,7 +1,4 @@
-"""The native rule format (``.txt``, ``.rules``) and BooleanNet-style rules.
-
-A ``.txt`` file whose first line (comments aside) is BoolNet's ``targets,
-factors`` header is a BoolNet file and is read as ``.bnet``.
+"""The native rule format (``.txt``, ``.rules``) and BooleanNet (``.booleannet``).
 
 Native format, one rule a line::
 
@@ -13,17 +10,21 @@ Native format, one rule a line::
     readout Proliferation, SelfRenewal
     phenotype Tumorigenic = STAT3 & (SelfRenewal | HypoxiaSurvival)
 
+``phenotype NAME = expression`` lines declare named phenotypes (conditions on
+states), used by screens.  ``readout NODE, NODE...`` lines declare nodes that
+read out a phenotype (proliferation, apoptosis...) rather than act as drug
+targets: screens leave them out of their default candidates.
+
 BooleanNet files write rules as ``STAT3* = JAK and not SOCS3``; in such a file
 the lines without a star (``STAT3 = False``, ``A = B = Random``) set initial
 values for simulations and are skipped here, except that a node with an
 initial value and no rule keeps its value: an input.  Ranks before rules
 (``1: A* = B``) are read and ignored, as BooleanNet ignores them under
-synchronous and asynchronous updates (see :func:`parse_booleannet`).
-``phenotype NAME = expression`` lines
-declare named phenotypes (conditions on states), used by screens.
-``readout NODE, NODE...`` lines declare nodes that read out a phenotype
-(proliferation, apoptosis...) rather than act as drug targets: screens leave
-them out of their default candidates.
+synchronous and asynchronous updates (see :func:`parse_booleannet`).  A
+``.txt`` or ``.rules`` file is read as BooleanNet when a rule is starred, and
+as ``.bnet`` when its first line (comments aside) is BoolNet's ``targets,
+factors`` header; a ``.booleannet`` file is always BooleanNet, and is written
+in BooleanNet syntax (see :func:`format_booleannet`).
 """
 
 from __future__ import annotations
