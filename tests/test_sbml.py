@@ -214,6 +214,7 @@ def test_not_qual() -> None:
 def test_round_trip(network: Network) -> None:
     again = parse_sbml(format_sbml(network))
     assert same_functions(network, again)
+    assert (again.inputs, again.constants) == (network.inputs, network.constants)
 
 
 def test_il6_model_through_sbml(tmp_path: Path) -> None:
