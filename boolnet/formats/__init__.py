@@ -162,6 +162,11 @@ def dropped_declarations(network: Network, suffix: str) -> tuple[str, ...]:
     read-out and phenotype declarations; the others hold only the rules.
     Nothing is dropped silently: callers report what this returns.
 
+    Raises
+    ------
+    InputError
+        For an unknown suffix.
+
     Examples
     --------
     >>> from boolnet.formats.rules import parse_rules
@@ -170,11 +175,6 @@ def dropped_declarations(network: Network, suffix: str) -> tuple[str, ...]:
     ('read-out B', 'phenotype On')
     >>> dropped_declarations(network, ".txt")
     ()
-
-    Raises
-    ------
-    InputError
-        For an unknown suffix.
     """
     if _format_of(suffix) == "rules":
         return ()
