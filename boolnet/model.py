@@ -327,8 +327,8 @@ def _located(
 
 
 def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, int]) -> ModelError:
-    # a .bnet file (or text parsed as one, named "<bnet>") writes rules as 'target, factors'
-    bnet = location is not None and location.source.lower().endswith((".bnet", "<bnet>"))
+    # a BoolNet rule line reads 'target, factors' (whatever the file is called)
+    bnet = location is not None and re.match(r"\s*[A-Za-z_][\w.]*\s*,", location.text) is not None
     rule = f"{name}, {name}" if bnet else f"{name} = {name}"
     hint = suggest(name, known) or f"give it a rule, or declare it an input with '{rule}'"
     column = 0

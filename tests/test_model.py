@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
-from boolnet import ModelError, Network, PerturbationError, parse_bnet, parse_rules
+from boolnet import ModelError, Network, PerturbationError, parse_bnet, parse_rules, read_network
 from boolnet.expr import Const
 
 
@@ -79,3 +80,11 @@ def test_a_declared_phenotype_naming_another_is_told_to_name_nodes() -> None:
         "<rules>:4:15: phenotype 'Q' names the phenotype 'P'; "
         "a phenotype declared in the model names nodes only: write out 'P'"
     )
+
+
+def test_an_undefined_node_of_a_boolnet_file_saved_as_txt_is_declared_in_bnet_syntax(tmp_path: Path) -> None:
+    model = tmp_path / "m.txt"
+    model.write_text("targets, factors\nA, B & D\nB, A\n")
+    with pytest.raises(ModelError) as caught:
+        read_network(model)
+    assert str(caught.value).splitlines()[0].endswith("declare it an input with 'D, D'")
