@@ -129,7 +129,7 @@ class Perturbation:
         """The perturbation ``network`` carries (its fixed nodes and cut regulations).
 
         >>> from boolnet.formats import parse_rules
-        >>> str(Perturbation.recorded_in(parse_rules("a = a\nb = a").perturbed({"b": 1})))
+        >>> str(Perturbation.recorded_in(parse_rules("a = a\\nb = a").perturbed({"b": 1})))
         'oe b'
         """
         actions = [
