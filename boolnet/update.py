@@ -33,16 +33,29 @@ UPDATE_NAMES = tuple(_ALIASES)
 
 
 def parse_update(update: str | Update) -> Update:
-    """The :class:`Update` named by ``update`` (``sync``, ``async`` or the long names).
+    """The :class:`Update` named by ``update`` (``sync``, ``async`` or the long names, any case).
+
+    Every public function that takes an update goes through here, so that a
+    wrong value (``None``, a number, a misspelt name) is an :class:`EngineError`
+    naming the accepted values rather than an ``AttributeError`` from deep
+    inside an engine.
 
     Raises
     ------
     EngineError
-        For an unknown name.
+        For an unknown name or a value that is neither a string nor an :class:`Update`.
+
+    Examples
+    --------
+    >>> parse_update("SYNC")
+    <Update.SYNCHRONOUS: 'synchronous'>
     """
     if isinstance(update, Update):
         return update
+    choices = ", ".join(UPDATE_NAMES)
+    if not isinstance(update, str):
+        raise EngineError(f"the update must be one of: {choices} (or an Update), not {update!r}")
     try:
         return _ALIASES[update.lower()]
     except KeyError:
-        raise EngineError(f"unknown update '{update}' (use one of: {', '.join(UPDATE_NAMES)})") from None
+        raise EngineError(f"unknown update '{update}' (use one of: {choices})") from None
