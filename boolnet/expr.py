@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 __all__ = [
     "FALSE",
@@ -30,6 +30,8 @@ __all__ = [
     "Or",
     "Var",
     "evaluate",
+    "fold",
+    "nesting_depth",
     "rename",
     "substitute",
     "to_text",
@@ -74,6 +76,7 @@ class Or:
 
 
 Expr: TypeAlias = Const | Var | Not | And | Or
+T = TypeVar("T")
 
 TRUE = Const(True)
 FALSE = Const(False)
@@ -96,21 +99,71 @@ def variables(expr: Expr) -> frozenset[str]:
     return frozenset(node.name for node in walk(expr) if isinstance(node, Var))
 
 
+def fold(
+    expr: Expr,
+    leaf: Callable[[Const | Var], T],
+    negate: Callable[[Not, T], T],
+    combine: Callable[[And | Or, list[T]], T],
+) -> T:
+    """Compute a value bottom-up over ``expr``, without recursion.
+
+    ``leaf`` gives the value of a constant or variable, ``negate`` that of a
+    negation from its argument's value, and ``combine`` that of a conjunction
+    or disjunction from its arguments' values (in order).  A walker built on
+    it works at any depth: Python's recursion stops at 1,000 frames.
+
+    >>> fold(Or((Var("a"), Not(Var("b")))), lambda n: 1, lambda n, d: d + 1, lambda n, ds: 1 + max(ds))
+    3
+    """
+    if isinstance(expr, _LEAVES):
+        return leaf(expr)
+    # one frame per operator being folded, as recursion would keep: the operator, its
+    # arguments still to fold and the values of those done; leaves are folded without a frame
+    frames: list[tuple[Not | And | Or, Iterator[Expr], list[T]]] = [(expr, _arguments(expr), [])]
+    while True:
+        node, args, values = frames[-1]
+        for arg in args:
+            if isinstance(arg, _LEAVES):
+                values.append(leaf(arg))
+            else:
+                frames.append((arg, _arguments(arg), []))
+                break
+        else:
+            frames.pop()
+            value = negate(node, values[0]) if isinstance(node, Not) else combine(node, values)
+            if not frames:
+                return value
+            frames[-1][2].append(value)
+
+
+def _arguments(node: Not | And | Or) -> Iterator[Expr]:
+    return iter((node.arg,) if isinstance(node, Not) else node.args)
+
+
+_LEAVES = (Var, Const)
+
+
+def nesting_depth(expr: Expr) -> int:
+    """The number of operators on the longest path from the root of ``expr`` to a leaf.
+
+    >>> nesting_depth(And((Var("a"), Not(Or((Var("b"), Var("c")))))))
+    3
+    """
+    return fold(expr, lambda leaf: 0, lambda node, depth: depth + 1, lambda node, depths: 1 + max(depths))
+
+
 def evaluate(expr: Expr, state: Mapping[str, bool]) -> bool:
     """The value of ``expr`` in ``state`` (a mapping from node name to value).
 
     A reference implementation for tests and small jobs; engines compile the
     tree instead of calling this per state.
     """
-    if isinstance(expr, Const):
-        return expr.value
-    if isinstance(expr, Var):
-        return bool(state[expr.name])
-    if isinstance(expr, Not):
-        return not evaluate(expr.arg, state)
-    if isinstance(expr, And):
-        return all(evaluate(arg, state) for arg in expr.args)
-    return any(evaluate(arg, state) for arg in expr.args)
+    return fold(
+        expr,
+        lambda leaf: leaf.value if isinstance(leaf, Const) else bool(state[leaf.name]),
+        lambda node, value: not value,
+        lambda node, values: all(values) if isinstance(node, And) else any(values),
+    )
 
 
 def _combine(kind: type[And] | type[Or], args: list[Expr]) -> Expr:
@@ -147,22 +200,26 @@ def rename(expr: Expr, names: Mapping[str, str]) -> Expr:
 
 
 def _map(expr: Expr, leaf: Callable[[Var], Expr]) -> Expr:
-    if isinstance(expr, Const):
-        return expr
-    if isinstance(expr, Var):
-        return leaf(expr)
-    if isinstance(expr, Not):
-        arg = _map(expr.arg, leaf)
+    def negate(node: Not, arg: Expr) -> Expr:
         if isinstance(arg, Const):
             return Const(not arg.value)
         if isinstance(arg, Not):
             return arg.arg
         return Not(arg)
-    kind = And if isinstance(expr, And) else Or
-    return _combine(kind, [_map(arg, leaf) for arg in expr.args])
+
+    return fold(
+        expr,
+        lambda node: leaf(node) if isinstance(node, Var) else node,
+        negate,
+        lambda node, args: _combine(And if isinstance(node, And) else Or, args),
+    )
 
 
-_PRECEDENCE = {Or: 1, And: 2, Not: 3, Var: 4, Const: 4}
+_OR, _AND, _NOT = 1, 2, 3  # binding strength: a weaker operand is parenthesized
+# a sub-expression being rendered: a leaf as its text, any other as its text without its
+# leading negations, its binding strength and the number of negations in front of it (so
+# that a run of them is seen whole)
+_Rendered: TypeAlias = str | tuple[str, int, int]
 
 
 def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!") -> str:
@@ -171,19 +228,29 @@ def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!
     The default spelling is the native and ``.bnet`` syntax; BooleanNet uses
     ``and_op=" and "``-style words (pass them with spaces as wanted).
     """
+    and_sep, or_sep = (f" {op.strip()} " if op.strip() == op else op for op in (and_op, or_op))
 
-    def render(node: Expr, parent: int) -> str:
-        own = _PRECEDENCE[type(node)]
-        if isinstance(node, Const):
-            text = "1" if node.value else "0"
-        elif isinstance(node, Var):
-            text = node.name
-        elif isinstance(node, Not):
-            text = not_op + render(node.arg, own)
-        else:
-            op = and_op if isinstance(node, And) else or_op
-            sep = f" {op.strip()} " if op.strip() == op else op
-            text = sep.join(render(arg, own) for arg in node.args)
+    def finish(rendered: _Rendered, parent: int) -> str:
+        if isinstance(rendered, str):
+            return rendered
+        text, own, negations = rendered
+        if negations:
+            text = f"({text})" if own < _NOT else text
+            text, own = not_op * negations + text, _NOT
         return f"({text})" if own < parent else text
 
-    return render(expr, 0)
+    def leaf(node: Const | Var) -> _Rendered:
+        if isinstance(node, Var):
+            return node.name
+        return "1" if node.value else "0"
+
+    def negate(node: Not, arg: _Rendered) -> _Rendered:
+        if isinstance(arg, str):
+            return arg, _NOT, 1
+        return arg[0], arg[1], arg[2] + 1
+
+    def combine(node: And | Or, args: list[_Rendered]) -> _Rendered:
+        own, sep = (_AND, and_sep) if isinstance(node, And) else (_OR, or_sep)
+        return sep.join([arg if isinstance(arg, str) else finish(arg, own) for arg in args]), own, 0
+
+    return finish(fold(expr, leaf, negate, combine), 0)

@@ -26,7 +26,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 
 from ..errors import LimitError
-from ..expr import And, Const, Expr, Not, Var, substitute, variables
+from ..expr import And, Const, Expr, Or, Var, fold, substitute, variables
 from ..limits import Limits
 from ..model import Network
 from ..results import Attractor, asynchronous_attractor
@@ -61,22 +61,27 @@ def variable_sets(count: int) -> tuple[int, ...]:
 
 
 def truth_table(expr: Expr, sets: Mapping[str, int], full: int) -> int:
-    """The states where ``expr`` holds, given each variable's set of states where it is 1."""
-    if isinstance(expr, Const):
-        return full if expr.value else 0
-    if isinstance(expr, Var):
-        return sets[expr.name]
-    if isinstance(expr, Not):
-        return full ^ truth_table(expr.arg, sets, full)
-    tables = [truth_table(arg, sets, full) for arg in expr.args]
-    result = tables[0]
-    if isinstance(expr, And):
-        for table in tables[1:]:
-            result &= table
-    else:
-        for table in tables[1:]:
-            result |= table
-    return result
+    """The states where ``expr`` holds, given each variable's set of states where it is 1.
+
+    Iterative (:func:`boolnet.expr.fold`), so that no rule is too deep.
+    """
+
+    def leaf(node: Const | Var) -> int:
+        if isinstance(node, Var):
+            return sets[node.name]
+        return full if node.value else 0
+
+    def combine(node: And | Or, tables: list[int]) -> int:
+        result = tables[0]
+        if isinstance(node, And):
+            for table in tables[1:]:
+                result &= table
+        else:
+            for table in tables[1:]:
+                result |= table
+        return result
+
+    return fold(expr, leaf, lambda node, table: full ^ table, combine)
 
 
 def constant_value(expr: Expr, names: Collection[str]) -> bool | None:
