@@ -22,6 +22,7 @@ from typing import TypeAlias, TypeVar
 
 __all__ = [
     "FALSE",
+    "MAX_NESTING",
     "TRUE",
     "And",
     "Const",
@@ -143,6 +144,13 @@ def _arguments(node: Not | And | Or) -> Iterator[Expr]:
 _LEAVES = (Var, Const)
 
 
+# The deepest expression boolnet accepts from rule text.  Several engines compile a rule by
+# recursion, at up to two Python frames per level, and Python allows 1,000 frames in all;
+# 200 levels leave half of them to the callers, and are 30 times the deepest rule of the
+# published models in the corpus (6 levels).
+MAX_NESTING = 200
+
+
 def nesting_depth(expr: Expr) -> int:
     """The number of operators on the longest path from the root of ``expr`` to a leaf.
 
@@ -226,7 +234,13 @@ def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!
     """Render ``expr`` with the given operator spellings and minimal parentheses.
 
     The default spelling is the native and ``.bnet`` syntax; BooleanNet uses
-    ``and_op=" and "``-style words (pass them with spaces as wanted).
+    ``and_op=" and "``-style words (pass them with spaces as wanted).  A run
+    of more than two negations is written shortened by pairs (``!!!a`` as
+    ``!a``, ``!!!!a`` as ``!!a``), as :func:`boolnet.parsing.parse_expression`
+    reads it, so that text written here reads back to the same text.
+
+    >>> to_text(Not(Not(Not(And((Var("a"), Var("b")))))))
+    '!(a & b)'
     """
     and_sep, or_sep = (f" {op.strip()} " if op.strip() == op else op for op in (and_op, or_op))
 
@@ -236,7 +250,7 @@ def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!
         text, own, negations = rendered
         if negations:
             text = f"({text})" if own < _NOT else text
-            text, own = not_op * negations + text, _NOT
+            text, own = not_op * _shortened(negations) + text, _NOT
         return f"({text})" if own < parent else text
 
     def leaf(node: Const | Var) -> _Rendered:
@@ -254,3 +268,8 @@ def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!
         return sep.join([arg if isinstance(arg, str) else finish(arg, own) for arg in args]), own, 0
 
     return finish(fold(expr, leaf, negate, combine), 0)
+
+
+def _shortened(negations: int) -> int:
+    """How many of a run of ``negations`` negations are written: runs over two shrink by pairs."""
+    return negations if negations <= 2 else 2 - negations % 2

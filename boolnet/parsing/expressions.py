@@ -9,13 +9,15 @@ tree is converted to boolnet's own immutable :mod:`boolnet.expr` form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import boolean
 
-from ..expr import FALSE, TRUE, And, Expr, Not, Or, Var
-from .tokens import Kind, Position, Token, check_syntax, tokenize
+from ..errors import InputError
+from ..expr import FALSE, MAX_NESTING, TRUE, And, Expr, Not, Or, Var, nesting_depth
+from .tokens import NAME_PATTERN, Kind, Position, Token, check_syntax, tokenize
 
 __all__ = ["parse_expression"]
 
@@ -59,6 +61,18 @@ def _leaf(node: Any) -> Expr | None:
     return None
 
 
+def _negation(arg: Expr) -> Expr:
+    """``!arg``, a third negation in a row cancelling the two below it (``!!!a`` is ``!a``).
+
+    Runs of negations thus stay at most two long, however many are written,
+    so that no engine has to recurse through them; two are kept as written
+    (``!!a``), as are all other operators.
+    """
+    if isinstance(arg, Not) and isinstance(arg.arg, Not):
+        return arg.arg
+    return Not(arg)
+
+
 def _convert(root: Any) -> Expr:
     """Convert a boolean.py tree, iteratively: long rules nest thousands deep."""
     done: dict[int, Expr] = {}
@@ -72,7 +86,7 @@ def _convert(root: Any) -> Expr:
             stack.append((node, True))
             stack.extend((arg, False) for arg in node.args)
         elif isinstance(node, _ALGEBRA.NOT):
-            done[id(node)] = Not(done[id(node.args[0])])
+            done[id(node)] = _negation(done[id(node.args[0])])
         else:
             kind = And if isinstance(node, _ALGEBRA.AND) else Or
             args: list[Expr] = []
@@ -89,7 +103,9 @@ def parse_expression(text: str, where: Position | None = None) -> Expr:
     Operators: ``&``/``and``, ``|``/``or``, ``!``/``~``/``not``, parentheses;
     constants ``0 1 true false`` (case-insensitive words).  The tree keeps the
     structure written, except that nested operators of one kind are
-    flattened (``a & (b & c)`` is ``a & b & c``); nothing is simplified.
+    flattened (``a & (b & c)`` is ``a & b & c``) and a run of more than two
+    negations is shortened by pairs (``!!!a`` is ``!a``, ``!!!!a`` is
+    ``!!a``); nothing else is simplified.
 
     Parameters
     ----------
@@ -102,7 +118,15 @@ def parse_expression(text: str, where: Position | None = None) -> Expr:
     Raises
     ------
     InputError
-        With the position of the first syntax error.
+        With the position of the first syntax error, or of the expression
+        when it nests too deep.
+
+    Notes
+    -----
+    Expressions may nest at most :data:`boolnet.expr.MAX_NESTING` operators
+    deep (after the flattening and shortening above; parentheses alone do not
+    count): the engines compile rules by recursion.  Published models stay
+    below ten levels.
 
     Examples
     --------
@@ -118,4 +142,18 @@ def parse_expression(text: str, where: Position | None = None) -> Expr:
         tree = _ALGEBRA.parse("", simplify=False)
     finally:
         _ALGEBRA.pending = []
-    return _convert(tree)
+    expr = _convert(tree)
+    depth = nesting_depth(expr)
+    if depth > MAX_NESTING:
+        raise InputError.at(
+            where,
+            f"{_subject(where)} nests {depth} levels deep; at most {MAX_NESTING} are supported",
+            column=tokens[0].column,
+        )
+    return expr
+
+
+def _subject(where: Position) -> str:
+    """What the expression at ``where`` defines, for messages: the name before it on its line, if any."""
+    match = re.match(rf"\s*({NAME_PATTERN})", where.text[: where.column - 1])
+    return f"the expression for '{match.group(1)}'" if match else "the expression"
