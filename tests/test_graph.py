@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from conftest import IL6_MODEL
 from hypothesis import given, settings
-from strategies import networks
+from hypothesis import strategies as st
+from strategies import expressions, networks
 
 from boolnet import parse_rules, read_network
-from boolnet.expr import evaluate
-from boolnet.graph import Sign, feedback_loops, interaction_graph, regulation_signs
-from boolnet.model import Network
+from boolnet.cli import main
+from boolnet.engines import rulebdd
+from boolnet.expr import And, Expr, Not, Or, Var, evaluate, variables
+from boolnet.graph import (
+    Sign,
+    _signs_by_bdd,
+    _signs_by_syntax,
+    _signs_by_truth_table,
+    feedback_loops,
+    interaction_graph,
+    regulation_signs,
+)
+from boolnet.model import Network, Rule
 
 
 def brute_force_signs(network: Network, node: str) -> dict[str, Sign]:
@@ -73,3 +89,114 @@ def test_loop_signs() -> None:
         ("a", "b"): Sign.INHIBITING,
     }
     assert len(feedback_loops(graph, limit=2)) == 2
+
+
+# -- each way of computing signs against brute force, and rules with a thousand regulators --------
+
+
+def brute_force_expr_signs(expr: Expr) -> dict[str, Sign]:
+    inputs = tuple(Rule(name, Var(name)) for name in sorted(variables(expr)))
+    return brute_force_signs(Network((Rule("target", expr), *inputs)), "target")
+
+
+def literal_rules(names: list[str]) -> st.SearchStrategy[Expr]:
+    """Literals, and conjunctions or disjunctions of literals, perhaps negated: the syntactic shape."""
+    literals = st.sampled_from(names).flatmap(lambda name: st.sampled_from([Var(name), Not(Var(name))]))
+    flat = st.one_of(
+        literals,
+        st.lists(literals, min_size=2, max_size=6).map(lambda args: And(tuple(args))),
+        st.lists(literals, min_size=2, max_size=6).map(lambda args: Or(tuple(args))),
+    )
+    return st.tuples(flat, st.integers(0, 3)).map(lambda pair: negations(pair[1], pair[0]))
+
+
+def negations(count: int, expr: Expr) -> Expr:
+    for _ in range(count):
+        expr = Not(expr)
+    return expr
+
+
+NAMES = ["a", "b", "c", "d", "e"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(literal_rules(NAMES), expressions(NAMES, max_leaves=8)))
+def test_every_way_to_sign_agrees_with_brute_force(expr: Expr) -> None:
+    expected = brute_force_expr_signs(expr)
+    regulators = sorted(variables(expr))
+    syntactic = _signs_by_syntax(expr)
+    assert syntactic is None or syntactic == expected
+    if regulators:
+        assert _signs_by_truth_table(expr, regulators) == expected
+        assert _signs_by_bdd(expr, regulators) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(literal_rules(NAMES))
+def test_sums_and_products_of_literals_are_signed_by_syntax(expr: Expr) -> None:
+    assert _signs_by_syntax(expr) == brute_force_expr_signs(expr)
+
+
+@settings(max_examples=50, deadline=None)
+@given(expressions(NAMES, max_leaves=8))
+def test_the_pure_python_bdds_agree_too(expr: Expr) -> None:
+    regulators = sorted(variables(expr))
+    if regulators:
+        with autoref_bdds():
+            assert _signs_by_bdd(expr, regulators) == brute_force_expr_signs(expr)
+
+
+@contextmanager
+def autoref_bdds() -> Iterator[None]:
+    """Build BDDs with the pure-Python dd.autoref, as where dd comes without CUDD."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(rulebdd, "backend", lambda: "autoref")
+        yield
+
+
+def wide_network(rule: str, count: int) -> Network:
+    return parse_rules(f"A = {rule}\n" + "".join(f"X{i} = X{i}\n" for i in range(count)))
+
+
+def test_a_product_of_a_thousand_regulators() -> None:
+    product = wide_network(" & ".join(f"X{i}" for i in range(1000)), 1000)
+    assert regulation_signs(product, "A") == {f"X{i}": Sign.ACTIVATING for i in range(1000)}
+    mixed = wide_network(" | ".join(f"!X{i}" if i % 3 else f"X{i}" for i in range(1000)), 1000)
+    signs = regulation_signs(mixed, "A")
+    assert len(signs) == 1000 and signs["X0"] is Sign.ACTIVATING and signs["X1"] is Sign.INHIBITING
+    negated = wide_network("!(" + " & ".join(f"X{i}" for i in range(1000)) + ")", 1000)
+    assert set(regulation_signs(negated, "A").values()) == {Sign.INHIBITING}
+    assert (
+        regulation_signs(
+            wide_network("X0 & X1 & !X0 & " + " & ".join(f"X{i}" for i in range(2, 1000)), 1000), "A"
+        )
+        == {}
+    )
+
+
+@pytest.mark.parametrize("count", [1000, 400])
+def test_a_thousand_regulators_beyond_syntax_use_bdds(count: int) -> None:
+    # (X0 | !X1) & (X2 | !X3) & ... & X0 ^ X2: not a sum or product of literals
+    clauses = " & ".join(f"(X{i} | !X{i + 1})" for i in range(0, count, 2))
+    network = wide_network(f"({clauses}) & ((X0 & !X2) | (!X0 & X2))", count)
+    with autoref_bdds() if count < 1000 else nullcontext():  # the pure-Python BDDs are slower
+        signs = regulation_signs(network, "A")
+    assert signs == {
+        f"X{i}": Sign.DUAL if i in (0, 2) else Sign.ACTIVATING if i % 2 == 0 else Sign.INHIBITING
+        for i in range(count)
+    }
+
+
+def test_the_cli_draws_a_rule_with_a_thousand_regulators(tmp_path: Path) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_text(
+        f"A = {' & '.join(f'X{i}' for i in range(1000))}\n" + "".join(f"X{i} = X{i}\n" for i in range(1000))
+    )
+    info = CliRunner().invoke(main, ["info", str(path)], catch_exceptions=False)
+    assert info.exit_code == 0, info.output
+    assert "regulations 2000: 2000 activating, 0 inhibiting, 0 dual\n" in info.stdout
+    graph = CliRunner().invoke(main, ["graph", str(path), "--format", "sif"], catch_exceptions=False)
+    assert graph.exit_code == 0
+    assert sorted(graph.stdout.splitlines()) == sorted(
+        [f"X{i}\tactivates\tA" for i in range(1000)] + [f"X{i}\tactivates\tX{i}" for i in range(1000)]
+    )
