@@ -230,11 +230,20 @@ _OR, _AND, _NOT = 1, 2, 3  # binding strength: a weaker operand is parenthesized
 _Rendered: TypeAlias = str | tuple[str, int, int]
 
 
-def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!") -> str:
+def to_text(
+    expr: Expr,
+    *,
+    and_op: str = "&",
+    or_op: str = "|",
+    not_op: str = "!",
+    true: str = "1",
+    false: str = "0",
+) -> str:
     """Render ``expr`` with the given operator spellings and minimal parentheses.
 
     The default spelling is the native and ``.bnet`` syntax; BooleanNet uses
-    ``and_op=" and "``-style words (pass them with spaces as wanted).  A run
+    ``and_op=" and "``-style words (pass them with spaces as wanted) and
+    ``true="True"``, ``false="False"`` for the constants.  A run
     of more than two negations is written shortened by pairs (``!!!a`` as
     ``!a``, ``!!!!a`` as ``!!a``), as :func:`boolnet.parsing.parse_expression`
     reads it, so that text written here reads back to the same text.
@@ -256,7 +265,7 @@ def to_text(expr: Expr, *, and_op: str = "&", or_op: str = "|", not_op: str = "!
     def leaf(node: Const | Var) -> _Rendered:
         if isinstance(node, Var):
             return node.name
-        return "1" if node.value else "0"
+        return true if node.value else false
 
     def negate(node: Not, arg: _Rendered) -> _Rendered:
         if isinstance(arg, str):

@@ -31,6 +31,7 @@ from boolnet.expr import (
     MAX_NESTING,
     TRUE,
     And,
+    Const,
     Expr,
     Not,
     Or,
@@ -293,3 +294,10 @@ def test_sbml_writes_and_reads_the_deepest_rule_accepted() -> None:
 
     network = parse_rules(DEEPEST)
     assert parse_sbml(format_sbml(network)).rules == network.rules
+
+
+def test_text_in_other_spellings_shortens_runs_of_negations_alike() -> None:
+    expr = Or((negations(3, And((Var("a"), TRUE))), negations(4, Var("b")), Const(False)))
+    words = {"and_op": " and ", "or_op": " or ", "not_op": "not ", "true": "True", "false": "False"}
+    assert to_text(expr, **words) == "not (a and True) or not not b or False"
+    assert to_text(expr) == "!(a & 1) | !!b | 0"
