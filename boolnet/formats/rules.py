@@ -33,7 +33,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError, ModelError
-from ..expr import And, Const, Expr, Not, Var, to_text
+from ..expr import Expr, Var, to_text
 from ..model import Network, Phenotype, Rule, SourceLocation, suggest
 from ..parsing import decode_text, parse_assignment, split_comment
 from ..parsing.tokens import NAME_PATTERN
@@ -313,17 +313,9 @@ def format_booleannet(network: Network) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _booleannet_text(expr: Expr, parent: int = 0) -> str:
+def _booleannet_text(expr: Expr) -> str:
     """``expr`` in BooleanNet syntax, parenthesised only where the precedence (not > and > or) needs it."""
-    if isinstance(expr, Const):
-        return "True" if expr.value else "False"
-    if isinstance(expr, Var):
-        return expr.name
-    if isinstance(expr, Not):
-        return "not " + _booleannet_text(expr.arg, 3)
-    word, own = ("and", 2) if isinstance(expr, And) else ("or", 1)
-    text = f" {word} ".join(_booleannet_text(arg, own) for arg in expr.args)
-    return f"({text})" if own < parent else text
+    return to_text(expr, and_op=" and ", or_op=" or ", not_op="not ", true="True", false="False")
 
 
 def write_booleannet(network: Network, path: str | Path) -> None:
