@@ -116,11 +116,11 @@ def load_corpus(folder: Path) -> list[Model]:
 def boolnet_tools(task: str) -> list[str]:
     """The boolnet tools that can answer ``task`` in this checkout."""
     if task in ("async", "sync"):
-        from boolnet import engines
+        from boolnet import list_engines
         from boolnet.update import parse_update
 
         update = parse_update(task)
-        return [f"boolnet:{engine.name}" for engine in engines() if update in engine.updates]
+        return [f"boolnet:{engine.name}" for engine in list_engines() if update in engine.updates]
     try:
         from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces  # noqa: F401
     except ImportError:
