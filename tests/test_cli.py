@@ -206,7 +206,7 @@ def test_limit_error_names_the_budget(tmp_path: Path) -> None:
         main, ["attractors", str(model), "--memory", "0.01", "--method", "exhaustive"]
     )
     assert result.exit_code == 1
-    assert "over the memory budget of 0.0 GiB (raise it with --memory" in result.stderr
+    assert "over the memory budget of 0.01 GiB (raise it with --memory" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])

@@ -144,7 +144,7 @@ class _Clock:
         if used > self.limits.memory:
             raise LimitError(
                 f"the symbolic engine's BDDs outgrew the memory budget of "
-                f"{self.limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))",
+                f"{self.limits.memory / 2**30:.3g} GiB (raise it with --memory or Limits(memory=...))",
                 budget="memory",
             )
 

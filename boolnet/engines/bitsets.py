@@ -379,7 +379,7 @@ def _state_space(network: Network, fixed: Mapping[str, bool], limits: Limits) ->
     if needed > limits.memory:
         raise LimitError(
             f"the state sets of {len(free)} free nodes would take {needed} bytes, "
-            f"over the memory budget of {limits.memory / 2**30:.1f} GiB "
+            f"over the memory budget of {limits.memory / 2**30:.3g} GiB "
             "(raise it with --memory or Limits(memory=...))",
             budget="memory",
         )

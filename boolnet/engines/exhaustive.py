@@ -97,7 +97,7 @@ def _check(network: Network, update: Update, limits: Limits) -> str | None:
     if need > limits.memory:
         return (
             f"needs about {need / 2**30:.1f} GiB for 2^{size} states, over the memory budget "
-            f"of {limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))"
+            f"of {limits.memory / 2**30:.3g} GiB (raise it with --memory or Limits(memory=...))"
         )
     return None
 
@@ -107,7 +107,7 @@ def _need(limits: Limits, need: int, what: str) -> None:
     if need > limits.memory:
         raise LimitError(
             f"the exhaustive engine needs about {need / 2**30:.1f} GiB for {what}, over the memory budget "
-            f"of {limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))",
+            f"of {limits.memory / 2**30:.3g} GiB (raise it with --memory or Limits(memory=...))",
             budget="memory",
         )
 

@@ -282,7 +282,7 @@ class _Search:
         if (self.literals + extra) * _BYTES_PER_LITERAL > self.limits.memory:
             raise LimitError(
                 f"unrolling the SAT encoding to depth {depth} needs more than the memory budget of "
-                f"{self.limits.memory / 2**30:.1f} GiB (raise it with --memory or Limits(memory=...))",
+                f"{self.limits.memory / 2**30:.3g} GiB (raise it with --memory or Limits(memory=...))",
                 budget="memory",
             )
         size, template = self.size, self.template
