@@ -242,6 +242,18 @@ def test_undecodable_files(tmp_path: Path, data: bytes, message: str) -> None:
     assert caught.value.render().splitlines()[0] == message.format(path=path)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"])
+def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # Windows editors save "Unicode" text as UTF-16 with a byte order mark
+    text = "EGFR = EGFR\nIL6 = EGFR | STAT3  # Gao 2007\nSTAT3 = IL6\n"
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):
+        data = "\ufeff".encode(encoding) + data
+    path = tmp_path / "model.txt"
+    path.write_bytes(data)
+    assert read_network(path).nodes == ("EGFR", "IL6", "STAT3")
+
+
 def test_missing_file_and_unknown_suffix(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         read_network(tmp_path / "absent.txt")

@@ -32,7 +32,10 @@ class Assignment(NamedTuple):
 
 
 def decode_text(data: bytes, source: str) -> str:
-    """Decode a rule file's bytes as UTF-8 text, refusing binary data.
+    """Decode a rule file's bytes as UTF-8 text (UTF-16 when it opens with its byte order mark).
+
+    Windows editors save "Unicode" text as UTF-16 with a byte order mark;
+    anything else must be UTF-8 (a UTF-8 byte order mark is allowed).
 
     Raises
     ------
@@ -40,6 +43,13 @@ def decode_text(data: bytes, source: str) -> str:
         For a file that contains NUL bytes (binary) or is not valid UTF-8;
         the message gives the line and column of the first bad byte.
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(
+                "not a valid UTF-16 text file", source=source, hint="save the file as UTF-8"
+            ) from None
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise InputError("this is a binary file, not a text file of rules", source=source, line=line)
