@@ -194,8 +194,13 @@ def solve_patterns(
     noun = {"fixed_points": "fixed points", "minimal": "minimal trap spaces"}.get(kind, "maximal trap spaces")
 
     def count_early() -> None:
-        # fixed points are minimal trap spaces, so too many of them settles both kinds at once
-        if kind != "maximal" and (fixed := count_fixed_points(network)) > limits.listed_answers:
+        # fixed points are minimal trap spaces, so too many of them settles both kinds at once;
+        # a count that would take long is given up, and the listing goes on to its own limit
+        if kind == "maximal":
+            return
+        give_up = time.monotonic() + EARLY_COUNT_SECONDS
+        fixed = count_fixed_points(network, deadline=give_up if deadline is None else min(deadline, give_up))
+        if fixed is not None and fixed > limits.listed_answers:
             raise _TooManyAnswers(f"the network has {fixed} fixed points")
 
     try:
@@ -209,14 +214,17 @@ def solve_patterns(
     )
 
 
-def count_fixed_points(network: Network) -> int:
+def count_fixed_points(network: Network, *, deadline: float | None = None) -> int | None:
     """The exact number of fixed points, from the BDD of "every node agrees with its rule".
 
     Constants are percolated first (every fixed point has their values), and
     the constraints ``x == f(x)`` are conjoined lowest in the BDD order first.
-    Complexity: the size of the BDDs met, small when the fixed points are
-    many and independent (2^39 of them in 20 ms on a 202-node model),
-    exponential in the worst case.
+    Returns None when ``time.monotonic()`` passes ``deadline`` between two
+    conjunctions.  Complexity: the size of the BDDs met, small when the
+    fixed points are many and independent (2^39 of them in 20 ms on a
+    202-node model), exponential in the worst case (HYPOXIA-AND-
+    MECHANOSENSING with its inputs free grows past 10^7 nodes for 1,324
+    fixed points).
     """
     names = {node: f"x{i}" for i, node in enumerate(network.nodes)}
     with deep_recursion(len(network)):
@@ -233,11 +241,14 @@ def count_fixed_points(network: Network) -> int:
         constraints.sort(key=lambda pair: pair[0])
         every = manager.true
         for _, agree in constraints:
+            if deadline is not None and time.monotonic() > deadline:
+                return None
             every &= agree
         return count_states(manager, every, [var for var in names.values() if var not in fixed])
 
 
 EARLY_COUNT = 1_000  # answers listed before the fixed points are counted, to stop early when too many
+EARLY_COUNT_SECONDS = 1.0  # how long that count may take before it is given up
 
 
 class _TooManyAnswers(Exception):

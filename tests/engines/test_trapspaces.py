@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
-from boolnet.engines import trapspaces
+from boolnet.engines import asp, trapspaces
 from boolnet.engines.asp import MaximalTrapSpaces, count_fixed_points
 from boolnet.engines.bitsets import EXPLICIT_MAX_FREE_NODES, percolate_rules
 from boolnet.engines.trapspaces import TrapSpace, find_fixed_points, find_trap_spaces
@@ -182,6 +182,18 @@ def test_too_many_fixed_points_is_a_clear_limit_with_the_exact_count() -> None:
     first = find_fixed_points(network, limit=5, limits=Limits(listed_answers=100))
     assert len(first.trap_spaces) == 5 and not first.complete
     assert len(find_fixed_points(network, limits=Limits(listed_answers=2048)).trap_spaces) == 2048
+
+
+def test_a_count_that_would_take_too_long_is_given_up_and_the_listing_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    network = parse_rules("\n".join(f"a{i} = a{i}" for i in range(12)) + "\nb = a0 & !b")
+    assert count_fixed_points(network, deadline=0.0) is None  # past its deadline before the first step
+    monkeypatch.setattr(asp, "EARLY_COUNT_SECONDS", -1.0)  # every early count gives up at once
+    with using("asp"):
+        assert len(find_fixed_points(network).trap_spaces) == 2048  # listed in full, not refused early
+        with pytest.raises(LimitError, match="more than 100 fixed points, too many to list"):
+            find_fixed_points(network, limits=Limits(listed_answers=100))
 
 
 def test_too_many_maximal_trap_spaces_is_a_clear_limit() -> None:
