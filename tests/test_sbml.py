@@ -131,6 +131,38 @@ def test_species_named_alone_and_xor(math: str, expected: str) -> None:
     assert to_text(parse_sbml(body, "x.sbml").rule("C").expr) == expected
 
 
+def _nested_or(names: list[str]) -> str:
+    """``a | (b | (c | ...))`` in MathML, nested in pairs as some tools write long disjunctions."""
+    math = f"<ci>{names[-1]}</ci>"
+    for name in reversed(names[:-1]):
+        math = f"<apply><or/><ci>{name}</ci>{math}</apply>"
+    return math
+
+
+def test_a_disjunction_nested_in_pairs_reads_as_one_flat_rule() -> None:
+    names = [f"A{i}" for i in range(300)]
+    body = HEADER.format(species=species(*names, "C"), transitions=transition("C", names, _nested_or(names)))
+    assert to_text(parse_sbml(body, "x.sbml").rule("C").expr) == " | ".join(names)
+
+
+def test_a_rule_nested_too_deep_is_refused_at_its_transition() -> None:
+    names = [f"A{i}" for i in range(210)]
+    math = f"<ci>{names[-1]}</ci>"
+    for depth, name in enumerate(reversed(names[:-1])):  # and/or alternate, so nothing flattens
+        math = f"<apply><{'and' if depth % 2 else 'or'}/><ci>{name}</ci>{math}</apply>"
+    body = HEADER.format(species=species(*names, "C"), transitions=transition("C", names, math))
+    with pytest.raises(InputError) as caught:
+        parse_sbml(body, "x.sbml")
+    assert "the function terms of transition 't_C' nest 209 levels deep; at most 200" in str(caught.value)
+
+
+def test_mathml_too_deep_to_read_is_an_input_error() -> None:
+    names = [f"A{i}" for i in range(1000)]
+    body = HEADER.format(species=species(*names, "C"), transitions=transition("C", names, _nested_or(names)))
+    with pytest.raises(InputError, match="a function term's MathML nests too deep to be read"):
+        parse_sbml(body, "x.sbml")
+
+
 def test_xor_of_three_is_their_parity() -> None:
     math = "<apply><xor/><ci>A</ci><ci>B</ci><ci>C</ci></apply>"
     body = HEADER.format(

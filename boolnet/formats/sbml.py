@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, MissingDependencyError
-from ..expr import FALSE, TRUE, And, Const, Expr, Not, Or, Var
+from ..expr import FALSE, MAX_NESTING, TRUE, And, Const, Expr, Not, Or, Var, nesting_depth
 from ..model import Network, Rule, SourceLocation
 from ..parsing import decode_text
 
@@ -131,7 +131,14 @@ class _Reader:
             conditions.append(self.condition(term.getMath(), inputs, species, term))
         if not conditions:
             return TRUE if default_level else FALSE
-        condition = conditions[0] if len(conditions) == 1 else Or(tuple(conditions))
+        condition = _joined(Or, tuple(conditions))
+        depth = nesting_depth(condition)
+        if depth > MAX_NESTING:
+            raise self.error(
+                f"the function terms of transition '{transition.getId()}' nest {depth} levels deep; "
+                f"at most {MAX_NESTING} are supported",
+                transition,
+            )
         return Not(condition) if default_level else condition
 
     def condition(self, math: Any, inputs: dict[str, Any], species: set[str], term: Any) -> Expr:
@@ -208,10 +215,18 @@ class _Reader:
 
 
 def _joined(kind: type[And] | type[Or], args: tuple[Expr, ...]) -> Expr:
-    """``kind`` of ``args``: one argument alone, none the empty conjunction (true) or disjunction (false)."""
-    if len(args) == 1:
-        return args[0]
-    return kind(args) if args else Const(kind is And)
+    """``kind`` of ``args``, flattened as the rule parser flattens (``a | (b | c)`` is ``a | b | c``).
+
+    Tools that write a long disjunction as nested pairs thus give a shallow
+    rule.  One argument stands alone; none is the empty conjunction (true)
+    or disjunction (false).
+    """
+    flat: list[Expr] = []
+    for arg in args:
+        flat.extend(arg.args if isinstance(arg, kind) else (arg,))
+    if len(flat) == 1:
+        return flat[0]
+    return kind(tuple(flat)) if flat else Const(kind is And)
 
 
 def _parity(args: list[Expr]) -> Expr:
@@ -245,7 +260,14 @@ def parse_sbml(text: str, source: str = "<sbml>") -> Network:
     """
     sbml = _libsbml()
     document = sbml.readSBMLFromString(text)
-    return _Reader(sbml, source, text.splitlines()).read(document)
+    try:
+        return _Reader(sbml, source, text.splitlines()).read(document)
+    except RecursionError:  # MathML is read by recursion, two frames a level
+        raise InputError(
+            "a function term's MathML nests too deep to be read (about 450 levels at most)",
+            source=source,
+            hint="write long conjunctions and disjunctions as one n-ary apply",
+        ) from None
 
 
 def read_sbml(path: str | Path) -> Network:
