@@ -139,15 +139,13 @@ class Network:
         for rule in self.rules:
             for name in sorted(rule.regulators - index.keys()):
                 raise _undefined(name, rule.location, index)
-        phenotype_names = {phenotype.name for phenotype in self.phenotypes}
         for phenotype in self.phenotypes:
             for name in sorted(variables(phenotype.expr) - index.keys()):
-                if name in phenotype_names:
-                    column = _find_word(phenotype.location.text, name) + 1 if phenotype.location else 0
+                if any(other.name == name for other in self.phenotypes):
                     raise _located(
                         f"phenotype '{phenotype.name}' names the phenotype '{name}'",
                         phenotype.location,
-                        column=column,
+                        column=_word_column(phenotype.location, name),
                         hint=f"a phenotype declared in the model names nodes only: write out '{name}'",
                     )
                 raise _undefined(name, phenotype.location, index)
@@ -331,10 +329,14 @@ def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, i
     bnet = location is not None and re.match(r"\s*[A-Za-z_][\w.]*\s*,", location.text) is not None
     rule = f"{name}, {name}" if bnet else f"{name} = {name}"
     hint = suggest(name, known) or f"give it a rule, or declare it an input with '{rule}'"
-    column = 0
-    if location is not None and location.text:
-        column = _find_word(location.text, name) + 1
-    return _located(f"undefined node '{name}'", location, column=column, hint=hint)
+    return _located(f"undefined node '{name}'", location, column=_word_column(location, name), hint=hint)
+
+
+def _word_column(location: SourceLocation | None, word: str) -> int:
+    """The 1-based column of ``word`` in the expression of ``location``'s line (0 when unknown)."""
+    if location is None or not location.text:
+        return 0
+    return _find_word(location.text, word) + 1
 
 
 def _find_word(text: str, word: str) -> int:
