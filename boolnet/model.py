@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from .errors import ModelError, PerturbationError
-from .expr import Const, Expr, Var, to_text, variables
+from .expr import MAX_NESTING, Const, Expr, Var, nesting_depth, to_text, variables
 
 __all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest"]
 
@@ -38,11 +38,21 @@ class Rule:
 
     A rule whose expression is the target itself (``EGFR = EGFR``) declares an
     input: a node set from outside the network and kept by the dynamics.
+
+    Raises
+    ------
+    ModelError
+        When the expression nests more than :data:`boolnet.expr.MAX_NESTING`
+        operators deep (the engines compile rules by recursion; a rule read
+        from a file is refused earlier, at its line).
     """
 
     target: str
     expr: Expr
     location: SourceLocation | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_nesting(f"the rule of '{self.target}'", self.expr, self.location)
 
     @property
     def regulators(self) -> frozenset[str]:
@@ -72,6 +82,22 @@ class Phenotype:
     name: str
     expr: Expr
     location: SourceLocation | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_nesting(f"the phenotype '{self.name}'", self.expr, self.location)
+
+
+def _check_nesting(subject: str, expr: Expr, location: SourceLocation | None) -> None:
+    """Refuse an expression deeper than the engines can compile (Python's recursion stops at 1,000 frames)."""
+    if isinstance(expr, Var | Const):  # most rules of a perturbed network: no walk needed
+        return
+    depth = nesting_depth(expr)
+    if depth > MAX_NESTING:
+        raise ModelError(
+            f"{subject} nests {depth} levels deep; at most {MAX_NESTING} are supported",
+            source="<network>" if location is None else location.source,
+            line=0 if location is None else location.line,
+        )
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str | None:

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from boolnet import (
     EngineError,
     InputError,
+    ModelError,
     Update,
     find_attractors,
     find_fixed_points,
@@ -44,7 +45,7 @@ from boolnet.expr import (
     variables,
 )
 from boolnet.graph import Sign
-from boolnet.model import Network, Rule
+from boolnet.model import Network, Phenotype, Rule, SourceLocation
 from boolnet.perturb import find_interventions
 from boolnet.perturb.reach import reachable_attractors, successors
 from boolnet.update import parse_update
@@ -150,8 +151,31 @@ def test_bit_set_truth_tables_of_deep_rules() -> None:
     assert constant_value(tautology, {"a", "b"}) is True
     sets = dict(zip(["a", "b"], variable_sets(2), strict=True))
     assert truth_table(Not(tautology), sets, 0b1111) == 0
-    network = Network((Rule("a", Var("a")), Rule("b", Var("b")), Rule("c", And((Var("b"), tautology)))))
+    # a network takes rules up to MAX_NESTING deep, as its engines compile them by recursion
+    shallower: Expr = Or((Var("a"), Not(Var("a"))))
+    while nesting_depth(shallower) < MAX_NESTING - 3:
+        shallower = Not(Not(Or((Var("b"), shallower))))
+    network = Network((Rule("a", Var("a")), Rule("b", Var("b")), Rule("c", And((Var("b"), shallower)))))
     assert percolate_rules(network.perturbed({"b": 1})) == {"b": True, "c": True}
+
+
+def test_a_network_built_in_code_refuses_rules_too_deep_for_its_engines() -> None:
+    deep = parse_expression(nested_text(MAX_NESTING))
+    assert Rule("c", deep).expr == deep and Phenotype("P", deep).expr == deep
+    too_deep = And((Var("a"), deep))
+    for build, subject in [
+        (lambda: Rule("c", too_deep), "the rule of 'c'"),
+        (lambda: Phenotype("P", too_deep), "the phenotype 'P'"),
+        (lambda: Rule("c", too_deep, SourceLocation("m.bnet", 3)), "the rule of 'c'"),
+    ]:
+        with pytest.raises(ModelError) as caught:
+            build()
+        depth = MAX_NESTING + 1
+        assert (
+            caught.value.message
+            == f"{subject} nests {depth} levels deep; at most {MAX_NESTING} are supported"
+        )
+    assert str(caught.value).startswith("m.bnet:3: the rule of 'c'")
 
 
 # -- rule text: long runs of negations, deep nesting -------------------------------------------
