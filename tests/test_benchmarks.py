@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
@@ -28,3 +31,28 @@ def test_the_attractor_benchmark_lists_the_engines_of_each_task() -> None:
     assert benchmark.boolnet_tools("async") == ["boolnet:symbolic", "boolnet:exhaustive"]
     assert benchmark.boolnet_tools("sync") == ["boolnet:exhaustive", "boolnet:sat"]
     assert benchmark.boolnet_tools("fixed") == [benchmark.BOOLNET_TRAPSPACES]
+
+
+def test_a_peers_in_process_time_leaves_out_importing_the_peer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "slow_peer_tool.py").write_text("import time\ntime.sleep(0.3)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "slow_peer_tool", raising=False)
+    saved = list(sys.path)
+    try:
+        peers = _load("peers")
+    finally:
+        sys.path[:] = saved
+
+    def count(path: str) -> int:
+        import slow_peer_tool  # noqa: F401  # the worker imports its tool, as the real adapters do
+
+        return 7
+
+    fake = peers.Peer("slow", "slow-peer-tool", "slow_peer_tool", {"async": count})
+    monkeypatch.setitem(peers.PEERS, "slow", fake)
+    peers._work("slow", "async", "model.bnet")
+    answer = json.loads(capsys.readouterr().out.split(sys.modules["common"].MARKER, 1)[1])
+    assert answer["status"] == "ok" and answer["count"] == 7
+    assert answer["solve_seconds"] < 0.2  # the 0.3 s import ran before the clock
