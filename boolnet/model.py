@@ -367,7 +367,8 @@ def _word_column(location: SourceLocation | None, word: str) -> int:
 
 def _find_word(text: str, word: str) -> int:
     """The 0-based offset of ``word`` as a whole identifier in ``text`` after the target."""
-    separator = max(text.find("="), text.find(","))
+    # the first '=' (native, BooleanNet) or ',' (BoolNet) ends the target: a comment may hold either
+    separator = min((at for at in (text.find("="), text.find(",")) if at >= 0), default=-1)
     for match in re.finditer(rf"(?<![A-Za-z0-9_]){re.escape(word)}(?![A-Za-z0-9_])", text):
         if match.start() > separator:
             return match.start()

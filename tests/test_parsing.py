@@ -130,6 +130,11 @@ BAD_RULES = [
     ("and = 1\n", "m.txt:1:1: 'and' is a reserved word and cannot name a node"),
     ("A = A\nB = ()\n", "m.txt:2:5: empty parentheses"),
     ("IL6R = IL6R\nJAK = IL6r\n", "m.txt:2:7: undefined node 'IL6r'; did you mean 'IL6R'?"),
+    ("IL6R = IL6R\nJAK = IL6r  # from Gao, 2007\n", "m.txt:2:7: undefined node 'IL6r'; did you mean 'IL6R'?"),
+    (
+        "targets, factors\nIL6R, IL6R\nJAK, IL6r  # from Gao = 2007\n",
+        "m.txt:3:6: undefined node 'IL6r'; did you mean 'IL6R'?",
+    ),
     (
         "A = A\nB = Zebra\n",
         "m.txt:2:5: undefined node 'Zebra'; give it a rule, or declare it an input with 'Zebra = Zebra'",
