@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .errors import ModelError, PerturbationError
 from .expr import MAX_NESTING, Const, Expr, Var, nesting_depth, to_text, variables
 
-__all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest"]
+__all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest", "word_column"]
 
 
 class SourceLocation(NamedTuple):
@@ -171,7 +171,7 @@ class Network:
                     raise _located(
                         f"phenotype '{phenotype.name}' names the phenotype '{name}'",
                         phenotype.location,
-                        column=_word_column(phenotype.location, name),
+                        column=word_column(phenotype.location, name),
                         hint=f"a phenotype declared in the model names nodes only: write out '{name}'",
                     )
                 raise _undefined(name, phenotype.location, index)
@@ -355,11 +355,15 @@ def _undefined(name: str, location: SourceLocation | None, known: Mapping[str, i
     bnet = location is not None and re.match(r"\s*[A-Za-z_][\w.]*\s*,", location.text) is not None
     rule = f"{name}, {name}" if bnet else f"{name} = {name}"
     hint = suggest(name, known) or f"give it a rule, or declare it an input with '{rule}'"
-    return _located(f"undefined node '{name}'", location, column=_word_column(location, name), hint=hint)
+    return _located(f"undefined node '{name}'", location, column=word_column(location, name), hint=hint)
 
 
-def _word_column(location: SourceLocation | None, word: str) -> int:
-    """The 1-based column of ``word`` in the expression of ``location``'s line (0 when unknown)."""
+def word_column(location: SourceLocation | None, word: str) -> int:
+    """The 1-based column of ``word`` in the expression of ``location``'s line (0 when unknown).
+
+    >>> word_column(SourceLocation("m.txt", 2, "A = Ab & A  # A, then Ab"), "A")
+    10
+    """
     if location is None or not location.text:
         return 0
     return _find_word(location.text, word) + 1

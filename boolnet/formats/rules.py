@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..errors import InputError, ModelError
 from ..expr import Expr, Var, to_text
-from ..model import Network, Phenotype, Rule, SourceLocation, suggest
+from ..model import Network, Phenotype, Rule, SourceLocation, suggest, word_column
 from ..parsing import decode_text, parse_assignment, split_comment
 from ..parsing.tokens import NAME_PATTERN
 from .bnet import has_bnet_header, parse_bnet
@@ -174,9 +174,7 @@ def _check_booleannet_references(rules: list[Rule]) -> None:
 
 def _undefined_in_booleannet(name: str, rule: Rule, known: set[str]) -> ModelError:
     assert rule.location is not None  # set by the parser above
-    text = rule.location.text
-    found = re.compile(rf"\b{re.escape(name)}\b").search(text, text.index("=") + 1)  # in the expression
-    column = found.start() + 1 if found else 0
+    column = word_column(rule.location, name)
     if name == "Random":  # BooleanNet's random value, not a node
         return ModelError.at(
             rule.location,
