@@ -229,3 +229,36 @@ def test_picture_format_must_match_the_output_suffix(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["graph", MODEL, "--format", "png", "-o", str(tmp_path / "g.svg")])
     assert result.exit_code == 2 and "--format png does not match the output file g.svg" in result.stderr
     assert not (tmp_path / "g.svg").exists()
+
+
+OSCILLATORS = "\n".join(f"a{i} = !a{i}" for i in range(4)) + "\nout = a0\n"  # one attractor, 32 states
+
+
+def test_listed_states_decides_which_attractors_list_their_states(tmp_path: Path) -> None:
+    model = tmp_path / "oscillators.txt"
+    model.write_text(OSCILLATORS)
+    network = read_network(model)
+    for listed, omitted in ((10, True), (32, False)):
+        result = run("attractors", str(model), "--format", "json", "--listed-states", str(listed))
+        (attractor,) = json.loads(result.stdout)["attractors"]
+        assert attractor.get("states_omitted", False) is omitted
+        expected = find_attractors(network, "async", limits=boolnet.Limits(listed_states=listed))
+        assert json.loads(result.stdout) == result_to_dict(expected, model=str(model))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["screen", "-p", "out", "--from-phenotype", "--kinds", "ko"],
+        ["simulate", "--runs", "5", "--steps", "3", "--seed", "1", "-p", "out"],
+    ],
+)
+def test_a_listing_limit_is_raised_from_the_command_line(tmp_path: Path, command: list[str]) -> None:
+    model = tmp_path / "oscillators.txt"
+    model.write_text(OSCILLATORS)
+    args = [command[0], str(model), *command[1:]]
+    short = CliRunner().invoke(main, [*args, "--listed-states", "2"])
+    assert short.exit_code == 1
+    assert "raise it with --listed-states" in short.stderr
+    assert "Traceback" not in short.output
+    assert CliRunner().invoke(main, args).exit_code == 0

@@ -15,10 +15,17 @@ from ..engines import engines as registered_engines
 from ..expr import variables
 from ..formats import convert_network, format_network, read_network
 from ..formats.results import result_to_csv, result_to_dict
-from ..limits import GIB, Limits
 from ..model import Network
 from ..update import UPDATE_NAMES
-from .perturb_options import BUDGET, perturbation_of, perturbation_options, scenario_of, scenario_option
+from .perturb_options import (
+    BUDGET,
+    limits_of,
+    listed_states_option,
+    perturbation_of,
+    perturbation_options,
+    scenario_of,
+    scenario_option,
+)
 from .render import align, attractor_table, to_json
 
 MODEL = click.argument("model", type=click.Path(dir_okay=False, path_type=Path))
@@ -49,6 +56,7 @@ def readout_nodes(network: Network) -> list[str]:
 @click.option("--method", default="auto", show_default=True, help="Engine name (see `boolnet engines`).")
 @click.option("--timeout", type=BUDGET, default=None, help="Time budget in seconds.")
 @click.option("--memory", type=BUDGET, default=4.0, show_default=True, help="Memory budget in GiB.")
+@listed_states_option
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -67,6 +75,7 @@ def attractors(
     method: str,
     timeout: float | None,
     memory: float,
+    listed_states: int,
 ) -> None:
     """Find every attractor of MODEL (fixed points, cycles, complex attractors).
 
@@ -75,7 +84,7 @@ def attractors(
     unperturbed = read_network(model)
     inputs_fixed = scenario_of(scenario, unperturbed)
     network = perturbation_of(ko, oe, cut).apply(inputs_fixed.apply(unperturbed))
-    limits = Limits(memory=int(memory * GIB), timeout=timeout)
+    limits = limits_of(timeout, memory, listed_states)
     result = find_attractors(network, update, method=method, limits=limits)
     if plot is not None:
         from ..plotting import plot_attractors

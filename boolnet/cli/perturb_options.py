@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
@@ -22,6 +23,7 @@ __all__ = [
     "PositiveNumber",
     "limit_options",
     "limits_of",
+    "listed_states_option",
     "perturbation_of",
     "perturbation_options",
     "scenario_of",
@@ -85,8 +87,20 @@ def scenario_option(function: F) -> F:
     )(function)
 
 
+def listed_states_option(function: F) -> F:
+    """``--listed-states N``: attractors larger than N states are kept by pattern and size."""
+    return click.option(
+        "--listed-states",
+        type=click.IntRange(0),
+        default=Limits().listed_states,
+        show_default=True,
+        help="List the states of attractors up to this size; larger ones are kept by pattern and size.",
+    )(function)
+
+
 def limit_options(function: F) -> F:
-    """``--method``, ``--timeout``, ``--memory``."""
+    """``--method``, ``--timeout``, ``--memory``, ``--listed-states``."""
+    function = listed_states_option(function)
     function = click.option(
         "--memory", type=BUDGET, default=4.0, show_default=True, help="Memory budget in GiB."
     )(function)
@@ -108,6 +122,7 @@ def scenario_of(texts: tuple[str, ...], network: Network) -> Scenario:
     return parse_scenario(", ".join(t for t in texts if t.strip()), network, source="--scenario")
 
 
-def limits_of(timeout: float | None, memory: float) -> Limits:
-    """The budgets given by ``--timeout/--memory``."""
-    return Limits(memory=int(memory * GIB), timeout=timeout)
+def limits_of(timeout: float | None, memory: float, listed_states: int | None = None) -> Limits:
+    """The budgets given by ``--timeout``, ``--memory`` and ``--listed-states``."""
+    limits = Limits(memory=int(memory * GIB), timeout=timeout)
+    return limits if listed_states is None else replace(limits, listed_states=listed_states)

@@ -146,7 +146,7 @@ def _plan(model: Path, options: dict[str, Any], *, prune: bool) -> list[Screen]:
             strict=options["strict"],
             prune=prune,
             method=options["method"],
-            limits=limits_of(options["timeout"], options["memory"]),
+            limits=limits_of(options["timeout"], options["memory"], options["listed_states"]),
             jobs=options["jobs"],
         )
         for scenario in scenarios

@@ -68,7 +68,7 @@ def simulate_command(model: Path, **options: Any) -> None:
         seed=options["seed"],
         phenotypes=tuple(options["phenotypes"]) or None,
         method=options["method"],
-        limits=limits_of(options["timeout"], options["memory"]),
+        limits=limits_of(options["timeout"], options["memory"], options["listed_states"]),
     )
     if options["fmt"] == "json":
         click.echo(to_json(result.to_dict()), nl=False)

@@ -197,7 +197,7 @@ class Evaluator:
                 if isinstance(attractor, SymbolicSet):
                     raise LimitError(
                         f"a phenotype attractor of {attractor.size} states is too large to start from "
-                        "(raise Limits(listed_states=...), or screen globally)",
+                        "(raise it with --listed-states or Limits(listed_states=...), or screen globally)",
                         budget="listed_states",
                     )
                 chosen.append(attractor.states)

@@ -403,7 +403,7 @@ class Reducer:
         if 2 * len(states) > self.limits.listed_states:
             raise LimitError(
                 f"an attractor has more than {self.limits.listed_states} states to list "
-                "(raise Limits(listed_states=...))",
+                "(raise it with --listed-states or Limits(listed_states=...))",
                 budget="listed_states",
             )
         return np.concatenate([states, states | bit])
@@ -459,7 +459,8 @@ class Reducer:
             if any(a.states is None for a in result.attractors):
                 if self.update is not Update.ASYNCHRONOUS:
                     raise LimitError(
-                        "a synchronous attractor is too large to list (raise Limits(listed_states=...))",
+                        "a synchronous attractor is too large to list "
+                        "(raise it with --listed-states or Limits(listed_states=...))",
                         budget="listed_states",
                     )
                 # remembered under this key too, so that the listing engine is not run again

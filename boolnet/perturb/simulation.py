@@ -248,7 +248,7 @@ def simulate(
         if isinstance(attractor, SymbolicSet):
             raise LimitError(
                 f"an attractor of {attractor.size} states is too large to tell which runs end in it "
-                "(raise Limits(listed_states=...))",
+                "(raise it with --listed-states or Limits(listed_states=...))",
                 budget="listed_states",
             )
         for state in attractor.states.tolist():
