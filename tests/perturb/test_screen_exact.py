@@ -17,7 +17,7 @@ from boolnet.perturb.evaluate import Evaluator
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.reduction import Reducer
-from boolnet.perturb.screening import candidate_actions, parse_kinds, screen
+from boolnet.perturb.screening import Screen, candidate_actions, parse_kinds, screen
 from boolnet.states import state_to_string
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -105,6 +105,22 @@ def test_from_phenotype_equals_explicit_reachability(
         reachable |= nx.descendants(graph, state)
     expected = {a for a in attractor_sets(perturbation.apply(network), update) if a <= reachable}
     assert got == expected
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(max_nodes=6), update=UPDATES)
+def test_the_baseline_asks_the_screens_question_of_the_unperturbed_network(
+    data: st.DataObject, network: Network, update: str
+) -> None:
+    expr = data.draw(expressions(list(network.nodes)))
+    everything = attractor_sets(network, update)
+    shown = {a for a in everything if any(satisfied(expr, network, s) for s in a)}
+    for mode, expected in (("global", everything), ("from-phenotype", shown)):
+        baseline = Screen(
+            network, Phenotype("P", expr), update=update, mode=mode, targets=network.nodes
+        ).baseline
+        assert {as_strings(network, a.states) for a in baseline.attractors} == expected
+        assert baseline.phenotype_attractors == len(shown)
 
 
 @SETTINGS
