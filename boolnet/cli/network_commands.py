@@ -16,7 +16,6 @@ from ..expr import variables
 from ..formats import convert_network, format_network, read_network
 from ..formats.results import result_to_csv, result_to_dict
 from ..model import Network
-from ..update import UPDATE_NAMES
 from .perturb_options import (
     BUDGET,
     limits_of,
@@ -25,6 +24,7 @@ from .perturb_options import (
     perturbation_options,
     scenario_of,
     scenario_option,
+    update_option,
 )
 from .render import align, attractor_table, to_json
 
@@ -40,14 +40,7 @@ def readout_nodes(network: Network) -> list[str]:
 
 @click.command()
 @MODEL
-@click.option(
-    "--update",
-    "-u",
-    type=click.Choice(UPDATE_NAMES, case_sensitive=False),
-    default="async",
-    show_default=True,
-    help="Synchronous or (fully) asynchronous updating.",
-)
+@update_option
 @perturbation_options
 @scenario_option
 @click.option(
