@@ -183,6 +183,11 @@ def test_version_and_module_entry_point() -> None:
             1,
             "<initial>: the initial state '0101' has 4 values; the model has 20 nodes",
         ),
+        (
+            ["simulate", MODEL, "--initial", "0000000000000000000x"],
+            1,
+            "<initial>:1:20: the initial state '0000000000000000000x' holds 'x': a state is a string of 0s and 1s",
+        ),
         (["simulate", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
     ],
 )

@@ -20,7 +20,7 @@ from ..engines.vectorized import compile_rule, state_bits
 from ..errors import InputError
 from ..expr import And, Expr, Not, Or, Var, variables
 from ..model import Network, Phenotype, suggest
-from ..parsing import parse_expression
+from ..parsing import Position, parse_expression
 
 __all__ = ["Presence", "classify", "evaluate_states", "phenotype_expr", "resolve_phenotype", "shows"]
 
@@ -94,7 +94,7 @@ def resolve_phenotype(network: Network, text: str) -> Phenotype:
     if stripped in declared:
         found = declared[stripped]
         return Phenotype(found.name, phenotype_expr(network, found), found.location)
-    expr = parse_expression(text)
+    expr = parse_expression(text, Position("<phenotype>", 1, 1, text))
     known = set(network.nodes) | declared.keys()
     for name in sorted(variables(expr) - known):
         match = re.search(rf"(?<![A-Za-z0-9_.]){re.escape(name)}(?![A-Za-z0-9_.])", text)

@@ -15,6 +15,7 @@ escape the tumour state), plus the fraction not yet in any attractor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -123,6 +124,16 @@ def _initial_states(
             )
         state = sum(1 << i for i, c in enumerate(initial) if c == "1")
         return np.full(runs, state, dtype=np.uint64)
+    if re.fullmatch(r"[01]+\w+", initial):  # a state string with a stray character, not an expression
+        column = next(i for i, c in enumerate(initial) if c not in "01") + 1
+        raise InputError(
+            f"the initial state '{initial}' holds '{initial[column - 1]}': "
+            "a state is a string of 0s and 1s, one per node",
+            source="<initial>",
+            line=1,
+            column=column,
+            source_line=initial,
+        )
     phenotype = resolve_phenotype(network, initial)
     evaluator = Evaluator(network, phenotype, update=update, scenario=scenario, method=method, limits=limits)
     pool = evaluator.start_states()
@@ -177,7 +188,8 @@ def simulate(
     ------
     InputError
         For an unknown phenotype, an initial phenotype no attractor shows,
-        an initial state of the wrong length, or a negative seed.
+        an initial state of the wrong length or with a character other than
+        0 and 1 (located by column), or a negative seed.
     PerturbationError
         For a bad perturbation.
 

@@ -208,6 +208,7 @@ BAD = [
         ["screen", str(IL6_MODEL), "-p", "STAT3 & Notch"],
         "<phenotype>:1:9: unknown node or phenotype 'Notch' in the phenotype; did you mean 'Notch3'?",
     ),
+    (["screen", str(IL6_MODEL), "-p", "STAT3 &"], "<phenotype>:1:8: expected a node name after '&'"),
     (
         ["screen", str(IL6_MODEL), "-p", "Tumorigenic", "--scenario", "JAK=1"],
         "--scenario:1:1: 'JAK' is not an input; a scenario fixes inputs only (EGFR, Ras, Hypoxia, Anti_IL6, JAKi, "
