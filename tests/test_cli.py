@@ -165,6 +165,7 @@ def test_version_and_module_entry_point() -> None:
         (["attractors", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
         (["attractors", MODEL, "--update", "sideways"], 2, "Invalid value for '--update'"),
         (["convert", MODEL, "{tmp}/out.xlsx"], 1, "{tmp}/out.xlsx: unknown file type '.xlsx'"),
+        (["convert", MODEL, "{tmp}/out"], 1, "{tmp}/out: the file name has no suffix to choose a format by"),
         (["trapspaces", "{bad}"], 1, "{bad}:2:14: expected a node name after '&'\n"),
         (["fixed-points", MODEL, "--ko", "IL66"], 1, "did you mean 'IL6'?\n"),
         (

@@ -101,7 +101,11 @@ def _suffix(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in _FORMATS:
         known = ", ".join(_FORMATS)
-        raise InputError(f"unknown file type '{suffix or path.name}' (known: {known})", source=str(path))
+        if not suffix:
+            raise InputError(
+                f"the file name has no suffix to choose a format by (known: {known})", source=str(path)
+            )
+        raise InputError(f"unknown file type '{suffix}' (known: {known})", source=str(path))
     return suffix
 
 
