@@ -103,10 +103,8 @@ def _initial_states(
     method: str,
 ) -> StateArray:
     size = len(network)
-    fixed = sum(v << network.index(n) for n, v in scenario.values)
-    fixed_mask = sum(1 << network.index(n) for n, _ in scenario.values)
     if initial is None or initial == "random":
-        states = (
+        return (
             rng.integers(0, 1 << size, size=runs, dtype=np.uint64, endpoint=False)
             if size < 64
             else (
@@ -114,7 +112,6 @@ def _initial_states(
                 + rng.integers(0, 2, size=runs, dtype=np.uint64)
             )
         )
-        return (states & ~np.uint64(fixed_mask)) | np.uint64(fixed)
     if set(initial) <= {"0", "1"}:
         if len(initial) != size:
             raise InputError(
@@ -168,9 +165,12 @@ def simulate(
         states drawn uniformly from the *unperturbed* network's attractors
         that show it (e.g. the established tumour, before treatment).
     perturbation
-        Applied from step 0 on (overriding the scenario on inputs it fixes).
+        Applied from step 0 on: the nodes it fixes hold their values in the
+        initial states too (a knockout is in place when the runs start), and
+        it overrides the scenario on inputs it fixes.
     scenario
-        Inputs fixed in the initial states and the dynamics.
+        Inputs fixed in the initial states (whatever ``initial`` says) and
+        the dynamics.
     update
         ``"async"`` (random order, one unstable node per step) or ``"sync"``.
     runs, steps, seed
@@ -218,6 +218,10 @@ def simulate(
     check_nodes(perturbation, network)
     rng = np.random.default_rng(seed)
     states = _initial_states(network, initial, scenario, runs, rng, limits, scheme, method)
+    held = scenario.as_dict | perturbation.fixed  # in place from step 0, whatever the initial state says
+    held_mask = np.uint64(sum(1 << network.index(node) for node in held))
+    held_values = np.uint64(sum(value << network.index(node) for node, value in held.items()))
+    states = (states & ~held_mask) | held_values
     dynamics = perturbation.apply(scenario.without(perturbation.fixed).apply(network))
     size = len(network)
     index = {node: i for i, node in enumerate(network.nodes)}
