@@ -15,6 +15,7 @@ import click
 from ..expr import to_text
 from ..formats import read_network
 from ..graph import Sign, feedback_loops, interaction_graph
+from .figures import PICTURES
 from .network_commands import MODEL
 from .render import align, to_json
 
@@ -152,7 +153,6 @@ def _graphml(graph: nx.DiGraph) -> str:
 
 
 GRAPH_FORMATS = {"dot": _dot, "graphml": _graphml, "json": _graph_json, "sif": _sif}
-PICTURES = ("png", "svg", "pdf")
 OUTPUT = click.option(
     "--output",
     "-o",

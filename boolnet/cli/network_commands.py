@@ -16,6 +16,7 @@ from ..expr import variables
 from ..formats import convert_network, format_network, read_network
 from ..formats.results import result_to_csv, result_to_dict
 from ..model import Network
+from .figures import plot_option, save_figure
 from .perturb_options import (
     BUDGET,
     limits_of,
@@ -50,12 +51,7 @@ def readout_nodes(network: Network) -> list[str]:
 @click.option("--timeout", type=BUDGET, default=None, help="Time budget in seconds.")
 @click.option("--memory", type=BUDGET, default=4.0, show_default=True, help="Memory budget in GiB.")
 @listed_states_option
-@click.option(
-    "--plot",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Also draw an attractor map to this .png/.svg/.pdf file (the `plot` extra).",
-)
+@plot_option("an attractor map")
 def attractors(
     model: Path,
     plot: Path | None,
@@ -82,7 +78,7 @@ def attractors(
     if plot is not None:
         from ..plotting import plot_attractors
 
-        plot_attractors(result).savefig(plot, dpi=150)
+        save_figure(plot_attractors(result), plot)
     if fmt == "json":
         click.echo(to_json(result_to_dict(result, model=str(model))), nl=False)
     elif fmt == "csv":

@@ -21,6 +21,7 @@ from ..perturb.interventions import InterventionResult, InterventionSearch
 from ..perturb.perturbations import values_text
 from ..perturb.scenarios import Scenario, sweep
 from ..perturb.screening import Screen, ScreenEntry, ScreenResult
+from .figures import plot_option, save_figure
 from .perturb_options import (
     limit_options,
     limits_of,
@@ -239,9 +240,18 @@ def _screen_csv(results: list[ScreenResult]) -> str:
     return out.getvalue()
 
 
+def _scenario_file(path: Path, scenario: Scenario) -> Path:
+    """``screen.png`` for the scenario ``EGFR=1,Ras=0`` as ``screen-EGFR=1,Ras=0.png``."""
+    return path.with_name(f"{path.stem}-{scenario}{path.suffix}")
+
+
 @click.command(name="screen")
 @MODEL
 @_screen_options
+@plot_option(
+    "a heat map of the single and double perturbations (with --scenarios all, one file per "
+    "scenario, its name ending in the scenario, e.g. screen-EGFR=1,Ras=0.png)"
+)
 @click.pass_context
 def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
     """Screen every combination of up to --max-size perturbations against a phenotype.
@@ -262,6 +272,14 @@ def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
         results.append(planned.result(entries, finished=not interrupted))
         if interrupted:
             break
+    if options["plot"] is not None:
+        from ..plotting import plot_screen
+
+        for result in results:
+            path = options["plot"]
+            save_figure(
+                plot_screen(result), _scenario_file(path, result.scenario) if options["scenarios"] else path
+            )
     fmt = options["fmt"]
     if fmt == "json":
         data: Any = [r.to_dict() for r in results] if options["scenarios"] else results[0].to_dict()

@@ -12,6 +12,7 @@ import click
 from ..formats import read_network
 from ..perturb.perturbations import values_text
 from ..perturb.simulation import simulate
+from .figures import plot_option, save_figure
 from .perturb_options import (
     limit_options,
     limits_of,
@@ -50,6 +51,7 @@ __all__ = ["simulate_command"]
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
 )
+@plot_option("the phenotype fractions per step and the final attractors")
 @update_option
 @perturbation_options
 @scenario_option
@@ -70,6 +72,10 @@ def simulate_command(model: Path, **options: Any) -> None:
         method=options["method"],
         limits=limits_of(options["timeout"], options["memory"], options["listed_states"]),
     )
+    if options["plot"] is not None:
+        from ..plotting import plot_simulation
+
+        save_figure(plot_simulation(result), options["plot"])
     if options["fmt"] == "json":
         click.echo(to_json(result.to_dict()), nl=False)
         return
