@@ -36,14 +36,14 @@ class _FigureFile(click.Path):
         return path
 
 
-def plot_option(what: str) -> Callable[[F], F]:
-    """``--plot FILE``: also draw ``what`` to FILE (the ``plot`` extra)."""
+def plot_option(what: str, note: str = "") -> Callable[[F], F]:
+    """``--plot FILE``: also draw ``what`` to FILE (the ``plot`` extra); ``note`` ends the help."""
     option: Callable[[F], F] = click.option(
         "--plot",
         type=_FigureFile(),
         default=None,
         metavar="FILE",
-        help=f"Also draw {what} to this .png, .svg or .pdf file (the `plot` extra).",
+        help=f"Also draw {what} to this .png, .svg or .pdf file (the `plot` extra){note}.",
     )
     return option
 

@@ -249,8 +249,8 @@ def _scenario_file(path: Path, scenario: Scenario) -> Path:
 @MODEL
 @_screen_options
 @plot_option(
-    "a heat map of the single and double perturbations (with --scenarios all, one file per "
-    "scenario, its name ending in the scenario, e.g. screen-EGFR=1,Ras=0.png)"
+    "a heat map of the single and double perturbations",
+    "; with --scenarios all, one file per scenario, named after it (screen-EGFR=1,Ras=0.png)",
 )
 @click.pass_context
 def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
