@@ -8,6 +8,7 @@ import pytest
 
 from boolnet import InputError, ModelError, Network, parse_bnet, parse_expression, parse_rules, read_network
 from boolnet.expr import And, Const, Not, Or, Var, to_text
+from boolnet.formats import format_network
 from boolnet.formats.rules import format_rules, parse_booleannet
 
 
@@ -59,6 +60,17 @@ def test_readout_declarations_are_parsed_and_written_back() -> None:
     assert "readout" in net.nodes
     again = parse_rules(format_rules(net))
     assert (again.rules, again.readouts) == (net.rules, net.readouts)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".booleannet"])
+def test_nodes_named_like_the_declarations_are_written_and_read_back(suffix: str) -> None:
+    net = parse_bnet("targets, factors\nphenotype, A\nreadout, phenotype\nA, !readout\n")
+    again = parse_rules(format_network(net, suffix), f"m{suffix}")
+    assert again.rules == net.rules
+    assert parse_rules("phenotype = A  # a node may be called phenotype\nA = !phenotype\n").nodes == (
+        "phenotype",
+        "A",
+    )
 
 
 def test_booleannet_rules_skip_initial_values() -> None:

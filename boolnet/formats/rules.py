@@ -50,7 +50,7 @@ __all__ = [
     "write_rules",
 ]
 
-_PHENOTYPE = re.compile(r"\s*phenotype\s+")
+_PHENOTYPE = re.compile(r"\s*phenotype(?=\s)(?!\s*[*=])\s+")  # "phenotype = A" is a rule
 _READOUT = re.compile(r"\s*readout(?=\s|$)(?!\s*[*=])")
 _NAME = re.compile(NAME_PATTERN)
 # BooleanNet's initial values: ``A = True``, ``A = B = C = Random``
