@@ -250,6 +250,25 @@ def test_round_trip(network: Network) -> None:
     assert (again.inputs, again.constants) == (network.inputs, network.constants)
 
 
+def test_ids_stay_unique_when_nodes_are_named_like_the_writers_ids() -> None:
+    import libsbml
+
+    network = parse_rules(
+        "cell = !tr_A\nA = cell & boolnet_model\ntr_A = A\ntr_A_out = tr_A | A\nboolnet_model = boolnet_model\n"
+    )
+    text = format_sbml(network)
+    document = libsbml.readSBMLFromString(text)
+    document.checkConsistency()
+    errors = [
+        document.getError(i).getMessage()
+        for i in range(document.getNumErrors())
+        if document.getError(i).getSeverity() >= libsbml.LIBSBML_SEV_ERROR
+    ]
+    assert errors == []
+    again = parse_sbml(text)
+    assert again.rules == network.rules and again.inputs == ("boolnet_model",)
+
+
 def test_il6_model_through_sbml(tmp_path: Path) -> None:
     network = read_network(IL6_MODEL)
     path = tmp_path / "il6.sbml"

@@ -25,7 +25,7 @@ species are refused with a clear error: Booleanise such models first.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -304,24 +304,28 @@ def format_sbml(network: Network) -> str:
     Inputs are constant species without a transition, as bioLQM and GINsim
     write them; every other node gets one transition: only a default term
     for a constant rule, else default level 0 and a function term for level 1.
-    Phenotypes are not written.
+    Phenotypes are not written.  Every id is unique, as SBML requires: the
+    model, compartment and transition ids step aside from node names
+    (a node called ``cell`` makes the compartment ``cell_2``).
     """
     sbml = _libsbml()
     from ..graph import Sign, regulation_signs
 
+    new_id = _id_maker(network.nodes)
     document = sbml.SBMLDocument(sbml.SBMLNamespaces(3, 1, "qual", 1))
     document.setPackageRequired("qual", True)
     model = document.createModel()
-    model.setId("boolnet_model")
+    model.setId(new_id("boolnet_model"))
     compartment = model.createCompartment()
-    compartment.setId("cell")
+    cell = new_id("cell")
+    compartment.setId(cell)
     compartment.setConstant(True)
     qual = model.getPlugin("qual")
     for node in network.nodes:
         species = qual.createQualitativeSpecies()
         species.setId(node)
         species.setName(node)
-        species.setCompartment("cell")
+        species.setCompartment(cell)
         species.setConstant(network.rule(node).is_input)  # bioLQM reads constant species as inputs
         species.setMaxLevel(1)
     signs = {
@@ -333,16 +337,16 @@ def format_sbml(network: Network) -> str:
         if rule.is_input:
             continue
         transition = qual.createTransition()
-        transition.setId(f"tr_{rule.target}")
+        transition.setId(new_id(f"tr_{rule.target}"))
         for regulator in network.regulators(rule.target):
             entry = transition.createInput()
-            entry.setId(f"tr_{rule.target}_in_{regulator}")
+            entry.setId(new_id(f"tr_{rule.target}_in_{regulator}"))
             entry.setQualitativeSpecies(regulator)
             entry.setTransitionEffect(sbml.INPUT_TRANSITION_EFFECT_NONE)
             sign = regulation_signs(network, rule.target).get(regulator)
             entry.setSign(signs[sign] if sign else sbml.INPUT_SIGN_UNKNOWN)
         output = transition.createOutput()
-        output.setId(f"tr_{rule.target}_out")
+        output.setId(new_id(f"tr_{rule.target}_out"))
         output.setQualitativeSpecies(rule.target)
         output.setTransitionEffect(sbml.OUTPUT_TRANSITION_EFFECT_ASSIGNMENT_LEVEL)
         if isinstance(rule.expr, Const):
@@ -353,6 +357,26 @@ def format_sbml(network: Network) -> str:
         term.setResultLevel(1)
         term.setMath(_math(sbml, rule.expr))
     return str(sbml.writeSBMLToString(document))
+
+
+def _id_maker(taken: Iterable[str]) -> Callable[[str], str]:
+    """A function giving each wanted id, or ``id_2``, ``id_3``... if it is taken, never one twice.
+
+    >>> new_id = _id_maker(["cell"])
+    >>> new_id("cell"), new_id("cell"), new_id("tr_A")
+    ('cell_2', 'cell_3', 'tr_A')
+    """
+    used = set(taken)
+
+    def new_id(wanted: str) -> str:
+        found, number = wanted, 1
+        while found in used:
+            number += 1
+            found = f"{wanted}_{number}"
+        used.add(found)
+        return found
+
+    return new_id
 
 
 def write_sbml(network: Network, path: str | Path) -> None:
