@@ -63,10 +63,16 @@ def test_readout_declarations_are_parsed_and_written_back() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".booleannet"])
-def test_nodes_named_like_the_declarations_are_written_and_read_back(suffix: str) -> None:
+def test_nodes_named_like_declarations_or_the_bnet_header_are_written_and_read_back(suffix: str) -> None:
     net = parse_bnet("targets, factors\nphenotype, A\nreadout, phenotype\nA, !readout\n")
     again = parse_rules(format_network(net, suffix), f"m{suffix}")
     assert again.rules == net.rules
+    assert parse_bnet(
+        format_network(parse_rules("targets = factors\nfactors = !targets\n"), ".bnet")
+    ).nodes == (
+        "targets",
+        "factors",
+    )
     assert parse_rules("phenotype = A  # a node may be called phenotype\nA = !phenotype\n").nodes == (
         "phenotype",
         "A",

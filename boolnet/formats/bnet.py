@@ -6,8 +6,9 @@
     EGFR, EGFR
     STAT3, JAK & !SOCS3
 
-The ``targets, factors`` header is optional; ``#`` starts a comment.  Inputs
-are written ``X, X``.  Phenotype and read-out declarations have no place in
+The ``targets, factors`` header is optional (only a file's first line that
+holds more than a comment can be it, so a node may be called ``targets``);
+``#`` starts a comment.  Inputs are written ``X, X``.  Phenotype and read-out declarations have no place in
 ``.bnet`` and are not written.  BoolNet's probabilistic networks (a
 ``probabilities`` column, several rules for one target) are refused with a
 clear message: boolnet reads one deterministic rule per node.
@@ -55,17 +56,20 @@ def parse_bnet(text: str, source: str = "<bnet>") -> Network:
         For a node defined twice or an undefined node.
     """
     rules: list[Rule] = []
+    first = True  # only the first line that holds more than a comment can be the header
     for number, line in enumerate(text.splitlines(), start=1):
         content = split_comment(line)
         if not content.strip():
             continue
         location = SourceLocation(source, number, line)
-        if header := _HEADER.match(content):
+        if first and (header := _HEADER.match(content)):
+            first = False
             if header.group("probabilities"):
                 column = header.start("probabilities") + 1
                 message = f"{_PROBABILISTIC} (the header has a 'probabilities' column)"
                 raise InputError.at(location, message, column=column, hint=_ONE_RULE)
             continue
+        first = False
         _refuse_probability(content, location)
         parsed = parse_assignment(line, number, source, separator=",")
         rules.append(Rule(parsed.target, parsed.expr, location))
