@@ -113,10 +113,14 @@ def plot_simulation(result: SimulationResult) -> Figure:
     figure = _figure(12.0, 4.5)
     curves, endings = figure.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
     steps = range(len(result.fractions))
+    marker = "o" if len(steps) <= 30 else None  # a run of few steps is a few points, not a line
     for column, name in enumerate(result.phenotypes):
-        curves.plot(steps, [row[column] for row in result.fractions], label=name, linewidth=1.8)
+        values = [row[column] for row in result.fractions]
+        curves.plot(steps, values, label=name, linewidth=1.8, marker=marker, markersize=3)
     if result.phenotypes:
         curves.legend(fontsize=8, loc="best")
+    else:
+        curves.text(0.5, 0.5, "no phenotype followed", ha="center", transform=curves.transAxes)
     curves.set_ylim(-0.02, 1.02)
     curves.set_xlabel("step")
     curves.set_ylabel("fraction of runs showing the phenotype")
@@ -158,7 +162,8 @@ def screen_matrix(result: ScreenResult) -> tuple[list[Action], Any, Any, Any]:
     fraction of the perturbed network's attractors (in the screen's mode)
     that show the phenotype under actions ``i`` and ``j`` together (the
     diagonal: action ``i`` alone), NaN where that pair was not screened
-    (it conflicts, or the screen stopped first); ``abolished`` and
+    (it conflicts, the screen stopped first, or a search for minimal
+    interventions skipped it as a superset of a hit); ``abolished`` and
     ``minimal`` are boolean matrices of the same entries.  Perturbations of
     three or more actions are left out.  Complexity: linear in the entries.
     """
@@ -199,6 +204,13 @@ def plot_screen(result: ScreenResult) -> Figure:
     side = max(5.0, min(30.0, 0.22 * len(actions) + 3.5))
     figure = _figure(side + 1.5, side)
     axes = figure.subplots()
+    if not actions:
+        axes.text(
+            0.5, 0.5, "no single or double perturbation screened", ha="center", transform=axes.transAxes
+        )
+        axes.set_axis_off()
+        axes.set_title(f"{result.phenotype}: {result.update}, {result.mode}, scenario {result.scenario}")
+        return figure
     colours = colormaps["Reds"].with_extremes(bad="#d9d9d9")
     image = axes.imshow(np.ma.masked_invalid(share), cmap=colours, vmin=0, vmax=1, interpolation="nearest")
     rows, columns = np.nonzero(abolished & ~minimal)

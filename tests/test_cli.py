@@ -189,6 +189,11 @@ def test_version_and_module_entry_point() -> None:
             1,
             "<initial>:1:20: the initial state '0000000000000000000x' holds 'x': a state is a string of 0s and 1s",
         ),
+        (
+            ["simulate", MODEL, "--initial", "0000000000 000000000"],
+            1,
+            "<initial>:1:11: the initial state '0000000000 000000000' holds ' '",
+        ),
         (["simulate", MODEL, "--method", "magic"], 1, "error: unknown method 'magic'"),
     ],
 )

@@ -46,6 +46,18 @@ def test_the_screen_matrix_holds_every_single_and_double(il6_screen: ScreenResul
     assert len(drawn) + int(np.isnan(share).sum()) == len(actions) ** 2
 
 
+def test_larger_perturbations_stay_out_of_the_matrix_and_an_empty_screen_draws_no_matrix() -> None:
+    screen = Screen(NETWORK, "Tumorigenic", max_size=3, targets=["IL6", "JAK", "Notch3"], kinds="ko")
+    result = screen.result(list(screen))
+    assert any(entry.size == 3 for entry in result.entries)
+    pairs = Screen(NETWORK, "Tumorigenic", max_size=2, targets=["IL6", "JAK", "Notch3"], kinds="ko")
+    expected = screen_matrix(pairs.result(list(pairs)))
+    for got, wanted in zip(screen_matrix(result), expected, strict=True):
+        assert np.array_equal(np.asarray(got), np.asarray(wanted), equal_nan=isinstance(wanted, np.ndarray))
+    empty = plot_screen(screen.result([], finished=False))  # no warning either: warnings are errors here
+    assert len(empty.axes[0].images) == 0
+
+
 def test_the_heat_map_shows_the_matrix_and_marks_the_hits(il6_screen: ScreenResult) -> None:
     import matplotlib.pyplot as plt
 
@@ -73,6 +85,7 @@ def test_the_simulation_figure_draws_each_phenotype_and_where_the_runs_end() -> 
     )
     assert result.unsettled > 0  # three steps are too few for every run
     curves, endings = plot_simulation(result).axes[:2]
+    assert len(curves.get_lines()) == len(result.phenotypes) == 2
     for column, line in enumerate(curves.get_lines()):
         assert list(line.get_ydata()) == [row[column] for row in result.fractions]
         assert line.get_label() == result.phenotypes[column]
@@ -95,10 +108,9 @@ def test_screen_and_simulate_draw_to_the_files_named(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [*args, "--plot", str(scenarios)])
     assert result.exit_code == 0, result.output
     written = sorted(p.name for p in tmp_path.glob("each-*.png"))
-    assert written == [
-        "each-EGFR=1,Ras=0,Hypoxia=0,Anti_IL6=0,JAKi=0,IL6_ext=0.png",
-        "each-EGFR=1,Ras=0,Hypoxia=0,Anti_IL6=0,JAKi=0,IL6_ext=1.png",
-    ]
+    assert written == ["each-IL6_ext=0.png", "each-IL6_ext=1.png"]  # named after the swept input only
+    missing = CliRunner().invoke(main, ["simulate", str(MODEL), "--plot", str(tmp_path / "no" / "x.png")])
+    assert missing.exit_code == 2 and "the folder" in missing.stderr and "does not exist" in missing.stderr
     time_course = tmp_path / "runs.pdf"
     result = CliRunner().invoke(
         main, ["simulate", str(MODEL), "--runs", "20", "--steps", "5", "--plot", str(time_course)]

@@ -1,7 +1,8 @@
 """The ``--plot FILE`` option the commands share, and writing the figure it names.
 
-The file's suffix chooses the picture format; it is checked when the option
-is read, so a long computation never ends in a figure that cannot be written.
+The file's suffix chooses the picture format; it and the file's folder are
+checked when the option is read, so a long computation does not end in a
+figure that cannot be written (and the commands print their results first).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ class _FigureFile(click.Path):
         if os.path.splitext(os.fsdecode(path))[1].lower().lstrip(".") not in PICTURES:
             suffixes = ", ".join(f".{p}" for p in PICTURES)
             self.fail(f"'{value}' does not end in a picture suffix ({suffixes})", param, ctx)
+        folder = os.path.dirname(os.path.abspath(os.fsdecode(path)))
+        if not os.path.isdir(folder):
+            self.fail(f"'{value}': the folder {folder} does not exist", param, ctx)
         return path
 
 

@@ -75,10 +75,6 @@ def attractors(
     network = perturbation_of(ko, oe, cut).apply(inputs_fixed.apply(unperturbed))
     limits = limits_of(timeout, memory, listed_states)
     result = find_attractors(network, update, method=method, limits=limits)
-    if plot is not None:
-        from ..plotting import plot_attractors
-
-        save_figure(plot_attractors(result), plot)
     if fmt == "json":
         click.echo(to_json(result_to_dict(result, model=str(model))), nl=False)
     elif fmt == "csv":
@@ -94,6 +90,10 @@ def attractors(
             ),
             nl=False,
         )
+    if plot is not None:  # after the results are out: a figure never costs them
+        from ..plotting import plot_attractors
+
+        save_figure(plot_attractors(result), plot)
 
 
 @click.command()

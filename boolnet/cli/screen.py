@@ -240,9 +240,19 @@ def _screen_csv(results: list[ScreenResult]) -> str:
     return out.getvalue()
 
 
-def _scenario_file(path: Path, scenario: Scenario) -> Path:
-    """``screen.png`` for the scenario ``EGFR=1,Ras=0`` as ``screen-EGFR=1,Ras=0.png``."""
-    return path.with_name(f"{path.stem}-{scenario}{path.suffix}")
+MAX_NAME = 120  # longer scenario names fall back to the scenario's number
+
+
+def _scenario_file(path: Path, scenario: Scenario, base: dict[str, int], number: int) -> Path:
+    """``screen.png`` for the swept inputs ``EGFR=1,Ras=0`` as ``screen-EGFR=1,Ras=0.png``.
+
+    Only the inputs the sweep sets are named (not those ``base`` fixes);
+    a name too long for file systems becomes ``screen-scenario7.png``.
+    """
+    name = ",".join(f"{node}={value}" for node, value in scenario.values if node not in base)
+    if len(name) > MAX_NAME:
+        name = f"scenario{number}"
+    return path.with_name(f"{path.stem}-{name}{path.suffix}") if name else path
 
 
 @click.command(name="screen")
@@ -272,14 +282,6 @@ def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
         results.append(planned.result(entries, finished=not interrupted))
         if interrupted:
             break
-    if options["plot"] is not None:
-        from ..plotting import plot_screen
-
-        for result in results:
-            path = options["plot"]
-            save_figure(
-                plot_screen(result), _scenario_file(path, result.scenario) if options["scenarios"] else path
-            )
     fmt = options["fmt"]
     if fmt == "json":
         data: Any = [r.to_dict() for r in results] if options["scenarios"] else results[0].to_dict()
@@ -288,6 +290,15 @@ def screen_command(ctx: click.Context, /, model: Path, **options: Any) -> None:
         click.echo(_screen_csv(results), nl=False)
     else:
         click.echo("\n".join(_screen_table(r, model) for r in results), nl=False)
+    if options["plot"] is not None:  # after the results are out: a figure never costs them
+        from ..plotting import plot_screen
+
+        shared = set.intersection(*(set(r.scenario.values) for r in results))  # the inputs not swept
+        for number, result in enumerate(results, start=1):
+            path = options["plot"]
+            if options["scenarios"]:
+                path = _scenario_file(path, result.scenario, dict(shared), number)
+            save_figure(plot_screen(result), path)
     if interrupted:
         click.echo("interrupted: the results above are incomplete", err=True)
         ctx.exit(130)

@@ -72,34 +72,33 @@ def simulate_command(model: Path, **options: Any) -> None:
         method=options["method"],
         limits=limits_of(options["timeout"], options["memory"], options["listed_states"]),
     )
-    if options["plot"] is not None:
-        from ..plotting import plot_simulation
-
-        save_figure(plot_simulation(result), options["plot"])
     if options["fmt"] == "json":
         click.echo(to_json(result.to_dict()), nl=False)
-        return
-    if options["fmt"] == "csv":
+    elif options["fmt"] == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["step", *result.phenotypes])
         for step, row in enumerate(result.fractions):
             writer.writerow([step, *(f"{v:.6g}" for v in row)])
         click.echo(out.getvalue(), nl=False)
-        return
-    every = options["every"] or max(1, result.steps // 10)
-    lines = [
-        f"{model}: {result.runs} runs x {result.steps} steps, {result.update}, seed {result.seed}",
-        f"initial {result.initial}; perturbation {result.perturbation}; "
-        f"scenario {values_text(result.scenario.as_dict)}",
-        "",
-    ]
-    rows = [["step", *result.phenotypes]]
-    for step, row in enumerate(result.fractions):
-        if step % every == 0 or step == result.steps:
-            rows.append([str(step), *(f"{v:.3f}" for v in row)])
-    lines += align(rows, right=[True] * len(rows[0]))
-    lines += ["", "final attractors (fraction of runs; pattern columns: " + " ".join(network.nodes) + ")"]
-    lines += [f"  {fraction:.3f}  {pattern}" for pattern, fraction in result.attractors]
-    lines.append(f"  {result.unsettled:.3f}  not yet in an attractor")
-    click.echo("\n".join(lines) + "\n", nl=False)
+    else:
+        every = options["every"] or max(1, result.steps // 10)
+        lines = [
+            f"{model}: {result.runs} runs x {result.steps} steps, {result.update}, seed {result.seed}",
+            f"initial {result.initial}; perturbation {result.perturbation}; "
+            f"scenario {values_text(result.scenario.as_dict)}",
+            "",
+        ]
+        rows = [["step", *result.phenotypes]]
+        for step, row in enumerate(result.fractions):
+            if step % every == 0 or step == result.steps:
+                rows.append([str(step), *(f"{v:.3f}" for v in row)])
+        lines += align(rows, right=[True] * len(rows[0]))
+        lines += ["", "final attractors (fraction of runs; pattern columns: " + " ".join(network.nodes) + ")"]
+        lines += [f"  {fraction:.3f}  {pattern}" for pattern, fraction in result.attractors]
+        lines.append(f"  {result.unsettled:.3f}  not yet in an attractor")
+        click.echo("\n".join(lines) + "\n", nl=False)
+    if options["plot"] is not None:  # after the results are out: a figure never costs them
+        from ..plotting import plot_simulation
+
+        save_figure(plot_simulation(result), options["plot"])

@@ -121,7 +121,8 @@ def _initial_states(
             )
         state = sum(1 << i for i, c in enumerate(initial) if c == "1")
         return np.full(runs, state, dtype=np.uint64)
-    if re.fullmatch(r"[01]+\w+", initial):  # a state string with a stray character, not an expression
+    if re.fullmatch(r"[01]+\w+", initial) or (len(initial) == size and initial[0] in "01"):
+        # a state string with a stray character, not an expression
         column = next(i for i, c in enumerate(initial) if c not in "01") + 1
         raise InputError(
             f"the initial state '{initial}' holds '{initial[column - 1]}': "
