@@ -401,8 +401,9 @@ class Reducer:
         if not values.any():
             return states
         if 2 * len(states) > self.limits.listed_states:
+            budget = self.limits.listed_states
             raise LimitError(
-                f"an attractor has more than {self.limits.listed_states} states to list "
+                f"an attractor has more than {budget} state{'' if budget == 1 else 's'} to list "
                 "(raise it with --listed-states or Limits(listed_states=...))",
                 budget="listed_states",
             )
