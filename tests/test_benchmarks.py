@@ -1,4 +1,4 @@
-"""The benchmark scripts still load and list boolnet's engines (they are not run here)."""
+"""The benchmark scripts still load, list boolnet's engines and time a small screen (the corpus runs are not made here)."""
 
 from __future__ import annotations
 
@@ -56,3 +56,22 @@ def test_a_peers_in_process_time_leaves_out_importing_the_peer(
     answer = json.loads(capsys.readouterr().out.split(sys.modules["common"].MARKER, 1)[1])
     assert answer["status"] == "ok" and answer["count"] == 7
     assert answer["solve_seconds"] < 0.2  # the 0.3 s import ran before the clock
+
+
+def test_the_screen_benchmark_screens_in_a_scenario_and_times_the_naive_loop_in_it() -> None:
+    import boolnet
+    from boolnet.perturb.screening import Screen
+
+    benchmark = _load("screen")
+    network = boolnet.read_network(BENCHMARKS.parent / "networks" / "il6_tumorigenesis.txt")
+    scenario = boolnet.parse_scenario("EGFR=1, Ras=0", network)
+    timed = benchmark.time_screen(network, "Tumorigenic", scenario, 1, 60.0)
+    expected = Screen(network, "Tumorigenic", scenario=scenario, max_size=2, kinds="ko,oe")
+    assert timed["complete"] is True
+    assert timed["screened"] == timed["perturbations"] == expected.planned
+    naive = benchmark.time_naive(network, "Tumorigenic", scenario, 3)
+    assert naive["naive_sample"] == 3 and naive["naive_rate"] > 0
+    # each named scenario fixes inputs of its model, or the run would stop at it
+    for _, path, _, values in benchmark.MODELS:
+        if path.is_file():
+            boolnet.parse_scenario(values, boolnet.read_network(path))
