@@ -7,7 +7,7 @@ save it: the caller decides (``fig.savefig("il6.png")``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -16,6 +16,8 @@ from .graph import Sign
 from .results import AttractorResult
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     from matplotlib.figure import Figure
 
     from .perturb.perturbations import Action
@@ -155,7 +157,9 @@ def _endings(result: SimulationResult) -> tuple[list[str], list[float]]:
     return labels, shares
 
 
-def screen_matrix(result: ScreenResult) -> tuple[list[Action], Any, Any, Any]:
+def screen_matrix(
+    result: ScreenResult,
+) -> tuple[list[Action], npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
     """A screen's single and double perturbations as symmetric matrices over its actions.
 
     Returns ``(actions, share, abolished, minimal)``: ``share[i, j]`` is the
