@@ -38,9 +38,13 @@ class _Algebra(boolean.BooleanAlgebra):  # type: ignore[misc]
         self.pending: list[Token] = []
 
     def tokenize(self, expr: str) -> Iterator[tuple[Any, str, int]]:
+        symbols: dict[str, Any] = {}  # one symbol per name: rules repeat names thousands of times
         for token in self.pending:
             if token.kind is Kind.NAME:
-                yield self.Symbol(token.text), token.text, token.column
+                symbol = symbols.get(token.text)
+                if symbol is None:
+                    symbol = symbols[token.text] = self.Symbol(token.text)
+                yield symbol, token.text, token.column
             elif token.kind is Kind.CONST:
                 value = token.text.lower() in ("1", "true")
                 yield (boolean.TOKEN_TRUE if value else boolean.TOKEN_FALSE), token.text, token.column
@@ -49,16 +53,6 @@ class _Algebra(boolean.BooleanAlgebra):  # type: ignore[misc]
 
 
 _ALGEBRA = _Algebra()
-
-
-def _leaf(node: Any) -> Expr | None:
-    if node is _ALGEBRA.TRUE:
-        return TRUE
-    if node is _ALGEBRA.FALSE:
-        return FALSE
-    if isinstance(node, _ALGEBRA.Symbol):
-        return Var(str(node.obj))
-    return None
 
 
 def _negation(arg: Expr) -> Expr:
@@ -74,27 +68,44 @@ def _negation(arg: Expr) -> Expr:
 
 
 def _convert(root: Any) -> Expr:
-    """Convert a boolean.py tree, iteratively: long rules nest thousands deep."""
-    done: dict[int, Expr] = {}
+    """Convert a boolean.py tree, iteratively: long rules nest thousands deep.
+
+    A post-order walk with a stack of converted sub-expressions; each name
+    becomes one shared :class:`Var`.  Linear in the size of the tree.
+    """
+    symbol, negation, conjunction = _ALGEBRA.Symbol, _ALGEBRA.NOT, _ALGEBRA.AND
+    names: dict[str, Var] = {}
+    done: list[Expr] = []  # the converted operands, innermost last
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        leaf = _leaf(node)
-        if leaf is not None:
-            done[id(node)] = leaf
-        elif not children_done:
-            stack.append((node, True))
-            stack.extend((arg, False) for arg in node.args)
-        elif isinstance(node, _ALGEBRA.NOT):
-            done[id(node)] = _negation(done[id(node.args[0])])
-        else:
-            kind = And if isinstance(node, _ALGEBRA.AND) else Or
+        if children_done:
+            count = len(node.args)
+            operands = done[-count:]
+            del done[-count:]
+            if isinstance(node, negation):
+                done.append(_negation(operands[0]))
+                continue
+            kind = And if isinstance(node, conjunction) else Or
             args: list[Expr] = []
-            for arg in (done[id(child)] for child in node.args):
+            for arg in operands:
                 # a & (b & c) is a & b & c: flatten, so that printing and parsing round-trip
                 args.extend(arg.args if isinstance(arg, kind) else (arg,))
-            done[id(node)] = kind(tuple(args))
-    return done[id(root)]
+            done.append(kind(tuple(args)))
+        elif isinstance(node, symbol):
+            name = str(node.obj)
+            var = names.get(name)
+            if var is None:
+                var = names[name] = Var(name)
+            done.append(var)
+        elif node is _ALGEBRA.TRUE:
+            done.append(TRUE)
+        elif node is _ALGEBRA.FALSE:
+            done.append(FALSE)
+        else:
+            stack.append((node, True))
+            stack.extend((arg, False) for arg in reversed(node.args))
+    return done[0]
 
 
 def parse_expression(text: str, where: Position | None = None) -> Expr:
