@@ -4,8 +4,7 @@ A screen asks for the attractors of thousands of perturbed networks that
 differ in one or two nodes.  Recomputing each from scratch repeats nearly all
 the work, so :class:`Reducer` shrinks each perturbed network to its *core*
 with two reductions that preserve attractors exactly, under both synchronous
-and asynchronous updating, splits the core where it can, and caches the
-core's attractors:
+and asynchronous updating, and caches the core's attractors:
 
 1. **Constant percolation.**  A node whose rule is constant once the fixed
    nodes are substituted takes that value in every attractor (it is updated
@@ -20,11 +19,6 @@ core's attractors:
    the set of values the output's rule takes on ``A`` (the dynamics of ``A``
    can be paused anywhere while the output catches up); under synchronous
    updating the output at step ``t`` is its rule at step ``t-1`` of the cycle.
-3. **Source split.**  A strongly connected part of the core that no other
-   part regulates evolves on its own.  When its attractors are all fixed
-   points, the network's attractors are those found with the part fixed at
-   each of them in turn, percolated further (see :meth:`Reducer._split`):
-   smaller cores, shared between perturbations.
 
 The core's attractors come from :func:`boolnet.find_attractors` (so any
 registered engine can answer; under asynchronous updating, a core too large
@@ -75,7 +69,6 @@ StateArray = npt.NDArray[np.uint64]
 MAX_TABLE_INPUTS = 16
 MAX_REMEMBERED = 100_000  # essential-regulator answers remembered per rule
 _MEMO_DEPTH = 1  # memoise percolations of the scenario and of each single action
-MAX_SOURCE_FIXED_POINTS = 16  # a core is split along a source part with at most this many fixed points
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,12 +327,7 @@ class Reducer:
         self.evaluations += 1
         cuts = dict(cuts or {})
         vals = self.percolate(base, extra, cuts)
-        return self._outcome(vals, cuts, self._functions(cuts))
-
-    def _outcome(
-        self, vals: list[int], cuts: Mapping[tuple[int, int], int], functions: list[_Function]
-    ) -> CoreOutcome:
-        """The attractors of the network with the percolated values ``vals`` fixed (cached)."""
+        functions = self._functions(cuts)
         key = (tuple(vals), tuple(sorted(cuts.items())))
         if key in self._outcomes:
             return self._outcomes[key]
@@ -364,10 +352,6 @@ class Reducer:
                 if r in remaining and not readers[r]:
                     candidates.append(r)
         core = sorted(remaining)
-        split = self._split(core, essential, vals, cuts, functions)
-        if split is not None:
-            self._outcomes[key] = split
-            return split
         core_states, complete, engine = self._core(core, vals, functions)
         lifted: list[AnySet] = []
         if isinstance(core_states, list):
@@ -385,49 +369,6 @@ class Reducer:
         outcome = CoreOutcome(tuple(lifted), complete, engine, len(core))
         self._outcomes[key] = outcome
         return outcome
-
-    def _split(
-        self,
-        core: list[int],
-        essential: Mapping[int, tuple[int, ...]],
-        vals: list[int],
-        cuts: Mapping[tuple[int, int], int],
-        functions: list[_Function],
-    ) -> CoreOutcome | None:
-        """The attractors through a source component of the core, or ``None`` if it does not apply.
-
-        A strongly connected part ``S`` of the core that no other core node
-        regulates evolves on its own, so every attractor of the network
-        projects onto an attractor of ``S`` (under either update).  When all
-        of ``S``'s attractors are fixed points, each fixed point ``s`` spans a
-        trap space (``S`` stays at ``s``) and the attractors are those of the
-        network with ``S`` fixed at ``s`` as well, for each ``s`` in turn:
-        smaller cores, percolated further, and shared between perturbations
-        that leave ``S`` alone.  ``None`` when the core is one part, or ``S``
-        has an attractor that is not a fixed point, or more than
-        ``MAX_SOURCE_FIXED_POINTS`` of them.
-        """
-        source = _smallest_source(core, essential)
-        if source is None:
-            return None
-        found, complete, _ = self._core(source, vals, functions)
-        if not isinstance(found, list) or len(found) > MAX_SOURCE_FIXED_POINTS:
-            return None
-        if any(len(states) != 1 for states in found):
-            return None
-        attractors: list[AnySet] = []
-        engines: set[str] = set()
-        for (state,) in found:
-            fixed = list(vals)
-            for position, node in enumerate(source):
-                fixed[node] = state >> position & 1
-            successors = {j for node in source for j in self.successors[node] if fixed[j] < 0}
-            outcome = self._outcome(self._run(fixed, sorted(successors), functions), cuts, functions)
-            attractors.extend(outcome.attractors)
-            complete &= outcome.complete
-            engines.add(outcome.engine)
-        attractors.sort(key=lambda a: a.order)
-        return CoreOutcome(tuple(attractors), complete, "+".join(sorted(engines)), len(core))
 
     def _lift_states(
         self,
@@ -546,62 +487,6 @@ class Reducer:
             outside = {v: False for v in variables(expr) if self.index[v] not in inside}
             rules.append(Rule(self.names[i], substitute(expr, outside) if outside else expr))
         return Network(tuple(rules), name=self.network.name)
-
-
-def _smallest_source(core: list[int], essential: Mapping[int, tuple[int, ...]]) -> list[int] | None:
-    """The smallest strongly connected part of ``core`` no other part regulates, if not the whole core.
-
-    Regulations are the essential ones between core nodes.  Tarjan's
-    algorithm, iteratively: linear in the core's regulations.
-    """
-    inside = set(core)
-    targets: dict[int, list[int]] = {i: [] for i in core}
-    for i in core:
-        for r in essential[i]:
-            if r in inside:
-                targets[r].append(i)
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    parts: list[list[int]] = []
-    for root in core:
-        if root in index:
-            continue
-        work = [(root, iter(targets[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, pending = work[-1]
-            for target in pending:
-                if target not in index:
-                    index[target] = low[target] = len(index)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, iter(targets[target])))
-                    break
-                if target in on_stack:
-                    low[node] = min(low[node], index[target])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    part = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        part.append(member)
-                        if member == node:
-                            break
-                    parts.append(sorted(part))
-    if len(parts) < 2:
-        return None
-    part_of = {node: k for k, part in enumerate(parts) for node in part}
-    regulated = {part_of[t] for i in core for t in targets[i] if part_of[t] != part_of[i]}
-    sources = [part for k, part in enumerate(parts) if k not in regulated]
-    return min(sources, key=len)
 
 
 def _local_states(attractors: Sequence[Attractor]) -> list[list[int]]:

@@ -18,7 +18,7 @@ from boolnet.model import Network, Phenotype
 from boolnet.perturb.evaluate import Evaluator
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.perturbations import Action, Perturbation
-from boolnet.perturb.reduction import Reducer, _smallest_source
+from boolnet.perturb.reduction import Reducer
 from boolnet.perturb.screening import Screen, candidate_actions, parse_kinds, screen
 from boolnet.states import state_to_string
 
@@ -201,18 +201,8 @@ def test_default_candidates_leave_out_inputs_readouts_and_the_phenotype(
     assert [a.target for a in fewer] == [n for n in expected for _ in range(2) if n not in excluded]
 
 
-def test_smallest_source_part_of_a_core() -> None:
-    # 0 <-> 1 drives 2 <-> 3; 4 reads itself and 3
-    essential = {0: (1,), 1: (0,), 2: (1, 3), 3: (2,), 4: (3, 4)}
-    assert _smallest_source([0, 1, 2, 3, 4], essential) == [0, 1]
-    assert _smallest_source([2, 3], {2: (3,), 3: (2,)}) is None  # one part
-    assert _smallest_source([], {}) is None
-    # two sources: the smaller is taken
-    assert _smallest_source([0, 1, 2, 3], {0: (0,), 1: (2,), 2: (1,), 3: (0, 1)}) == [0]
-
-
 @pytest.mark.parametrize("update", ["synchronous", "asynchronous"])
-def test_a_core_split_along_a_source_switch_keeps_every_attractor(update: str) -> None:
+def test_a_switch_driving_an_oscillator_keeps_every_attractor(update: str) -> None:
     # the switch a, b has three fixed points under both updates; with a on, c and d oscillate
     network = parse_rules("a = a or b\nb = a and b\nc = a and not d\nd = c\ne = e or c\n")
     expected = attractor_sets(network, update)
