@@ -143,6 +143,7 @@ class Evaluator:
         declared = [phenotype_expr(network, p) for p in network.phenotypes]
         watched = (phenotype.expr, *declared, *observed)
         self.reducer = Reducer(network, self.update, method=method, limits=limits, observed=watched)
+        self._free_inputs = self.scenario.free_inputs(network)  # asked for every perturbation
         self._starts: np.ndarray | None = None
         self._presence: dict[bytes, Presence] = {}
 
@@ -174,7 +175,8 @@ class Evaluator:
         if cuts:
             perturbation.apply(self.network)  # validates the cuts (regulations must exist)
         cut_targets = {t for (_, t) in perturbation.cuts}  # a cut self-regulation makes an input a constant
-        free = tuple(n for n in scenario.free_inputs(self.network) if n not in fixed and n not in cut_targets)
+        # the inputs a perturbation releases from the scenario it fixes itself
+        free = tuple(n for n in self._free_inputs if n not in fixed and n not in cut_targets)
         found: dict[bytes, AnySet] = {}
         complete = True
         for combo in input_combinations(free):

@@ -67,7 +67,7 @@ __all__ = ["AnySet", "CoreOutcome", "Reducer", "StateSet"]
 
 StateArray = npt.NDArray[np.uint64]
 MAX_TABLE_INPUTS = 16
-MAX_REMEMBERED = 100_000  # essential-regulator answers remembered per rule
+MAX_REMEMBERED = 100_000  # values and essential regulators remembered per rule
 _MEMO_DEPTH = 1  # memoise percolations of the scenario and of each single action
 
 
@@ -114,17 +114,19 @@ class CoreOutcome:
 class _Function:
     """A node's rule as a truth table over its regulators (or a compiled tree if it has many).
 
-    The essential regulators are remembered per values of the regulators: a
-    screen asks for them again and again as the same regulators recur fixed.
+    The rule's value and its essential regulators are remembered per values of
+    the regulators: a screen asks for them again and again as the same
+    regulators recur fixed.
     """
 
-    __slots__ = ("_essential", "expr", "regs", "table")
+    __slots__ = ("_essential", "_values", "expr", "regs", "table")
 
     def __init__(self, expr: Expr, index: Mapping[str, int]) -> None:
         self.expr = expr
         self.regs: tuple[int, ...] = tuple(sorted(index[v] for v in variables(expr)))
         self.table: npt.NDArray[np.bool_] | None = None
         self._essential: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._values: dict[tuple[int, ...], int] = {}
         if len(self.regs) <= MAX_TABLE_INPUTS:
             k = len(self.regs)
             # row j of the grid is regulator j's value; axis j of the table is regulator j
@@ -142,7 +144,16 @@ class _Function:
         raise TypeError  # handled by callers through _restricted_expr
 
     def value(self, vals: list[int], names: tuple[str, ...]) -> int:
-        """0 or 1 when the fixed regulators determine the rule, else -1."""
+        """0 or 1 when the fixed regulators determine the rule, else -1 (remembered per key)."""
+        key = tuple(vals[r] for r in self.regs)
+        known = self._values.get(key)
+        if known is None:
+            known = self._value(vals, names)
+            if len(self._values) < MAX_REMEMBERED:
+                self._values[key] = known
+        return known
+
+    def _value(self, vals: list[int], names: tuple[str, ...]) -> int:
         if self.table is not None:
             sub = self.table[tuple(vals[r] if vals[r] >= 0 else slice(None) for r in self.regs)]
             if isinstance(sub, np.bool_):
