@@ -303,22 +303,33 @@ class Reducer:
         key = (tuple(sorted(base.items())), extra)
         if key in self._percolations:
             return self._percolations[key]
-        if not extra:
-            vals = self._scratch(base, self.functions)
-        else:
-            parent = self.percolate(base, extra[:-1])
-            node, value = extra[-1]
-            if parent[node] == value:
-                vals = parent
-            elif parent[node] < 0:
-                vals = list(parent)
-                vals[node] = value
-                vals = self._run(vals, [j for j in self.successors[node] if vals[j] < 0], self.functions)
-            else:  # the action overrides a value the parent settled: start again
-                vals = self._scratch(dict(base) | dict(extra), self.functions)
+        vals = self._extended(base, extra) if extra else self._scratch(base, self.functions)
         if len(extra) <= _MEMO_DEPTH:
             self._percolations[key] = vals
         return vals
+
+    def _extended(self, base: Mapping[int, int], extra: tuple[tuple[int, int], ...]) -> list[int]:
+        """The percolation of ``extra``, extending that of all its actions but one.
+
+        Fixing one more node, to a value the parent's percolation does not
+        contradict, leaves every value the parent settled derivable, so the
+        parent is only extended.  Each action in turn is tried as the one
+        added (a knockout can settle the very node the other action
+        over-expresses); when every one contradicts its parent, percolation
+        starts again.
+        """
+        for position in reversed(range(len(extra))):
+            node, value = extra[position]
+            parent = self.percolate(base, extra[:position] + extra[position + 1 :])
+            if parent[node] == value:
+                return parent
+            if parent[node] < 0:
+                vals = list(parent)
+                vals[node] = value
+                return self._run(vals, [j for j in self.successors[node] if vals[j] < 0], self.functions)
+            if len(extra) > _MEMO_DEPTH + 1:  # a parent that is not memoised costs a percolation
+                break
+        return self._scratch(dict(base) | dict(extra), self.functions)
 
     # -- core and lifting --------------------------------------------------------------
     def attractors(

@@ -208,3 +208,38 @@ def test_a_switch_driving_an_oscillator_keeps_every_attractor(update: str) -> No
     expected = attractor_sets(network, update)
     assert len(expected) > 3  # the oscillation and e's values multiply the switch's three states
     assert reduced_attractors(Reducer(network, update), network, Perturbation()) == expected
+
+
+def percolation_oracle(network: Network, fixed: dict[int, int]) -> list[int]:
+    """Constant percolation by brute force: fix every node whose rule is constant over its free regulators."""
+    vals = [fixed.get(i, -1) for i in range(len(network))]
+    changed = True
+    while changed:
+        changed = False
+        for i, rule in enumerate(network.rules):
+            if vals[i] >= 0:
+                continue
+            free = sorted(v for v in variables(rule.expr) if vals[network.index(v)] < 0)
+            known = {n: bool(vals[network.index(n)]) for n in variables(rule.expr) if n not in free}
+            seen = {
+                evaluate(rule.expr, known | dict(zip(free, bits, strict=True)))
+                for bits in itertools.product((False, True), repeat=len(free))
+            }
+            if len(seen) == 1:
+                vals[i] = int(seen.pop())
+                changed = True
+    return vals
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(max_nodes=7))
+def test_memoised_percolation_equals_percolating_from_scratch(data: st.DataObject, network: Network) -> None:
+    # one reducer for many perturbations, as in a screen: each extends the memoised percolation of
+    # one of its actions, the other one's when an action contradicts what its parent settled
+    size = len(network)
+    base = data.draw(st.dictionaries(st.integers(0, size - 1), st.integers(0, 1), max_size=2))
+    reducer = Reducer(network, "asynchronous")
+    for _ in range(4):
+        nodes = data.draw(st.lists(st.integers(0, size - 1), max_size=3, unique=True))
+        extra = tuple(sorted((node, data.draw(st.integers(0, 1))) for node in nodes))
+        assert reducer.percolate(base, extra) == percolation_oracle(network, base | dict(extra))
