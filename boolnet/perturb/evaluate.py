@@ -14,11 +14,16 @@ The phenotype is *abolished* when none of those attractors shows it.  A
 perturbation of an input the scenario fixes overrides the scenario.
 Attractors come from :class:`~.reduction.Reducer` (global) and
 :func:`~.reach.reachable_attractors` (from the phenotype); both are exact.
+
+A global outcome is the union of independent parts, one per combination of
+the free inputs, so worker processes can each answer an :class:`InputShare`
+of the combinations and :meth:`Outcome.merged` joins their parts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -36,7 +41,7 @@ from .reduction import AnySet, Reducer
 from .scenarios import Scenario, input_combinations
 from .symbolic_sets import SymbolicSet
 
-__all__ = ["Evaluator", "Mode", "Outcome", "parse_mode"]
+__all__ = ["Evaluator", "InputShare", "Mode", "Outcome", "parse_mode"]
 
 
 class Mode(StrEnum):
@@ -90,6 +95,41 @@ class Outcome:
     def abolished(self) -> bool:
         """True when no attractor shows the phenotype."""
         return self.phenotype_attractors == 0
+
+    @staticmethod
+    def merged(parts: Sequence[Outcome]) -> Outcome:
+        """One outcome from the outcomes of disjoint shares of the input combinations."""
+        found: dict[bytes, tuple[AnySet, Presence]] = {}
+        for part in parts:
+            for attractor, presence in zip(part.attractors, part.presence, strict=True):
+                found.setdefault(attractor.ident, (attractor, presence))
+        ordered = sorted(found.values(), key=lambda pair: pair[0].order)
+        return Outcome(
+            tuple(a for a, _ in ordered),
+            tuple(p for _, p in ordered),
+            all(part.complete for part in parts),
+            parts[0].strict,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class InputShare:
+    """The combinations of the free inputs that one worker answers in a global screen.
+
+    ``owners`` maps the values of the scenario's free ``inputs`` (in that
+    order) to a worker; this share is ``worker``'s.  A perturbation that fixes
+    an input keeps its value in the key (so its combinations go to the worker
+    that has the unperturbed ones, and their cores, in cache); an input it
+    cuts counts as 0.
+    """
+
+    inputs: tuple[str, ...]
+    owners: Mapping[tuple[int, ...], int]
+    worker: int
+
+    def owns(self, values: Mapping[str, int]) -> bool:
+        """Whether this share answers the combination with these input values."""
+        return self.owners[tuple(values.get(n, 0) for n in self.inputs)] == self.worker
 
 
 class Evaluator:
@@ -145,6 +185,7 @@ class Evaluator:
         self.reducer = Reducer(network, self.update, method=method, limits=limits, observed=watched)
         self._free_inputs = self.scenario.free_inputs(network)  # asked for every perturbation
         self._starts: np.ndarray | None = None
+        self._costs: dict[tuple[int, ...], float] | None = None  # timed with the unperturbed network
         self._presence: dict[bytes, Presence] = {}
 
     def presence(self, attractor: AnySet) -> Presence:
@@ -164,8 +205,30 @@ class Evaluator:
             self._presence[ident] = known
         return known
 
-    def global_attractors(self, perturbation: Perturbation) -> tuple[tuple[AnySet, ...], bool]:
-        """Every attractor of the perturbed network in the scenario, and whether the list is complete."""
+    def combination_costs(self) -> dict[tuple[int, ...], float]:
+        """Seconds the unperturbed network took in each combination of the free inputs.
+
+        Keyed by the inputs' values in :attr:`free_inputs` order; a guide to
+        how a screen's work divides between the combinations.  Timed the first
+        time the unperturbed network is evaluated (now, if it has not been).
+        """
+        if self._costs is None:
+            self.global_attractors(Perturbation())
+        assert self._costs is not None  # recorded by global_attractors
+        return dict(self._costs)
+
+    @property
+    def free_inputs(self) -> tuple[str, ...]:
+        """The inputs the scenario leaves free: a global outcome covers each of their combinations."""
+        return self._free_inputs
+
+    def global_attractors(
+        self, perturbation: Perturbation, share: InputShare | None = None
+    ) -> tuple[tuple[AnySet, ...], bool]:
+        """Every attractor of the perturbed network in the scenario, and whether the list is complete.
+
+        With ``share``, only the attractors of the input combinations it owns.
+        """
         check_nodes(perturbation, self.network)
         fixed = perturbation.fixed
         scenario = self.scenario.without(fixed)
@@ -179,12 +242,21 @@ class Evaluator:
         free = tuple(n for n in self._free_inputs if n not in fixed and n not in cut_targets)
         found: dict[bytes, AnySet] = {}
         complete = True
+        baseline = self._costs is None and not perturbation.actions and share is None
+        timed: dict[tuple[int, ...], float] | None = {} if baseline else None
         for combo in input_combinations(free):
+            if share is not None and not share.owns(fixed | combo):
+                continue
             inputs = base | {self.network.index(n): v for n, v in combo.items()}
+            start = time.perf_counter()
             outcome = self.reducer.attractors(inputs, extra, cuts)
+            if timed is not None:
+                timed[tuple(combo.values())] = time.perf_counter() - start
             complete &= outcome.complete
             for attractor in outcome.attractors:
                 found.setdefault(attractor.ident, attractor)
+        if timed is not None:
+            self._costs = timed
         ordered = tuple(sorted(found.values(), key=lambda a: a.order))
         return ordered, complete
 
@@ -206,8 +278,12 @@ class Evaluator:
             self._starts = np.unique(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=np.uint64)
         return self._starts
 
-    def outcome(self, perturbation: Perturbation) -> Outcome:
+    def outcome(self, perturbation: Perturbation, share: InputShare | None = None) -> Outcome:
         """The outcome of ``perturbation`` (see :class:`Mode`).
+
+        With ``share`` (global mode only), the part of the outcome that comes
+        from the input combinations it owns; :meth:`Outcome.merged` joins the
+        parts of all shares into the outcome.
 
         Raises
         ------
@@ -216,7 +292,9 @@ class Evaluator:
         LimitError
             When an engine or the reachability budget is exceeded.
         """
-        attractors, complete = self.global_attractors(perturbation)
+        if share is not None and self.mode is not Mode.GLOBAL:
+            raise ValueError("only a global outcome divides into shares of the input combinations")
+        attractors, complete = self.global_attractors(perturbation, share)
         if self.mode is Mode.FROM_PHENOTYPE:
             attractors = self._from_phenotype(perturbation, attractors)
         presence = tuple(self.presence(a) for a in attractors)

@@ -30,8 +30,8 @@ from ..expr import to_text
 from ..limits import Limits
 from ..model import Network, Phenotype, suggest
 from ..update import Update, parse_update
-from .evaluate import Evaluator, Mode, Outcome, parse_mode
-from .parallel import EvaluatorPool
+from .evaluate import Evaluator, InputShare, Mode, Outcome, parse_mode
+from .parallel import EvaluatorPool, deal_combinations
 from .perturbations import Action, Kind, Perturbation
 from .phenotypes import resolve_phenotype
 from .scenarios import Scenario
@@ -372,7 +372,7 @@ class Screen:
     def __iter__(self) -> Iterator[ScreenEntry]:
         # when the unperturbed network already lacks the phenotype, no perturbation is minimal
         hits: list[frozenset[Action]] = [frozenset()] if self.baseline.abolished else []
-        pool = EvaluatorPool(self._settings, self.jobs) if self.jobs > 1 else None
+        pool = EvaluatorPool(self._settings, self.jobs, self._shares()) if self.jobs > 1 else None
         try:
             # size by size: whether a set is covered by a hit depends on smaller sets only
             for size in range(1, self.max_size + 1):
@@ -403,6 +403,17 @@ class Screen:
         finally:
             if pool is not None:
                 pool.close()
+
+    def _shares(self) -> list[InputShare] | None:
+        """Shares of the input combinations for the workers, when dividing by them pays (see .parallel)."""
+        if self.mode is not Mode.GLOBAL or not self.evaluator.free_inputs:
+            return None
+        costs = self.evaluator.combination_costs()
+        owners = deal_combinations(costs, self.jobs)
+        if owners is None:
+            return None
+        by_values = dict(zip(costs, owners, strict=True))
+        return [InputShare(self.evaluator.free_inputs, by_values, worker) for worker in range(self.jobs)]
 
     def result(self, entries: Iterable[ScreenEntry], *, finished: bool = True) -> ScreenResult:
         """The result of the entries evaluated so far; incomplete unless ``finished``."""

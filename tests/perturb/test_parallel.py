@@ -12,7 +12,9 @@ from conftest import IL6_MODEL
 from boolnet import read_network
 from boolnet.cli import main
 from boolnet.errors import InputError, LimitError, PerturbationError
+from boolnet.perturb import screening
 from boolnet.perturb.interventions import find_interventions
+from boolnet.perturb.parallel import deal_combinations
 from boolnet.perturb.scenarios import Scenario
 from boolnet.perturb.screening import Screen, screen
 
@@ -68,3 +70,55 @@ def test_errors_and_networks_cross_process_boundaries() -> None:
     again = pickle.loads(pickle.dumps(network))
     assert again == network and again.index("JAK") == network.index("JAK")
     assert again.perturbation == network.perturbation and again.readouts == network.readouts != ()
+
+
+def test_combinations_are_dealt_largest_first_to_the_least_loaded_worker() -> None:
+    costs = {(0, 0): 5.0, (0, 1): 1.0, (1, 0): 4.0, (1, 1): 2.0}
+    assert deal_combinations(costs, 2) == [0, 0, 1, 1]  # 5 + 1 and 4 + 2
+    assert deal_combinations(costs, 1) == [0, 0, 0, 0]
+
+
+def test_dealing_perturbations_is_kept_when_shares_would_be_uneven() -> None:
+    # one combination holds nearly all the work: one worker would carry it alone
+    assert deal_combinations({(0,): 9.0, (1,): 0.1}, 2) is None
+    assert deal_combinations({(): 1.0}, 2) is None  # fewer combinations than workers
+
+
+def test_a_screen_divided_by_input_combination_equals_the_sequential_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # whether the division pays is measured; here it is imposed: two workers, alternate combinations
+    monkeypatch.setattr(
+        screening, "deal_combinations", lambda costs, jobs: [i % jobs for i in range(len(costs))]
+    )
+    network = read_network(IL6_MODEL)
+    scenario = Scenario((("EGFR", 1),))
+    planned = Screen(network, "Tumorigenic", max_size=2, scenario=scenario, jobs=2)
+    shares = planned._shares()
+    assert shares is not None and len(shares) == 2 and len(shares[0].inputs) == 5
+    sequential = screen(network, "Tumorigenic", max_size=2, scenario=scenario)
+    assert rows(planned) == rows(sequential.entries)
+
+
+def test_a_screen_dealing_perturbations_equals_the_sequential_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(screening, "deal_combinations", lambda costs, jobs: None)
+    network = read_network(IL6_MODEL)
+    planned = Screen(network, "Tumorigenic", max_size=2, jobs=2)
+    assert planned._shares() is None
+    assert rows(planned) == rows(screen(network, "Tumorigenic", max_size=2).entries)
+
+
+def test_combination_costs_are_timed_when_the_unperturbed_network_is_first_evaluated() -> None:
+    # later evaluations read the cores back from the cache: timing them would say nothing
+    network = read_network(IL6_MODEL)
+    planned = Screen(network, "Tumorigenic", max_size=1)
+    planned.baseline  # noqa: B018 - the baseline is what the costs are timed on
+    evaluations = planned.evaluator.reducer.evaluations
+    costs = planned.evaluator.combination_costs()
+    assert planned.evaluator.reducer.evaluations == evaluations
+    assert len(costs) == 2 ** len(planned.evaluator.free_inputs) == 64
+    assert all(cost > 0 for cost in costs.values())
+    # asked first, they are timed then, and the baseline reuses what was found
+    fresh = Screen(network, "Tumorigenic", max_size=1)
+    assert fresh.evaluator.combination_costs().keys() == costs.keys()
+    assert fresh.baseline.attractors == planned.baseline.attractors

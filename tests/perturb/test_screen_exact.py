@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from oracle import attractor_sets, state_graph
 from strategies import expressions, networks
 
-from boolnet.expr import evaluate, variables
+from boolnet.expr import Var, evaluate, variables
 from boolnet.formats.rules import parse_rules
-from boolnet.model import Network, Phenotype
-from boolnet.perturb.evaluate import Evaluator
+from boolnet.model import Network, Phenotype, Rule
+from boolnet.perturb.evaluate import Evaluator, InputShare, Outcome
 from boolnet.perturb.interventions import find_interventions
 from boolnet.perturb.perturbations import Action, Perturbation
 from boolnet.perturb.reduction import Reducer
@@ -243,3 +243,33 @@ def test_memoised_percolation_equals_percolating_from_scratch(data: st.DataObjec
         nodes = data.draw(st.lists(st.integers(0, size - 1), max_size=3, unique=True))
         extra = tuple(sorted((node, data.draw(st.integers(0, 1))) for node in nodes))
         assert reducer.percolate(base, extra) == percolation_oracle(network, base | dict(extra))
+
+
+@SETTINGS
+@given(data=st.data(), network=networks(min_nodes=2, max_nodes=6), update=UPDATES)
+def test_shares_of_the_input_combinations_merge_into_the_whole_outcome(
+    data: st.DataObject, network: Network, update: str
+) -> None:
+    # the first one to three nodes become inputs; any division of their combinations will do
+    inputs = data.draw(st.integers(1, min(3, len(network))))
+    network = Network(
+        tuple(Rule(r.target, Var(r.target)) if i < inputs else r for i, r in enumerate(network.rules))
+    )
+    phenotype = Phenotype("P", data.draw(expressions(list(network.nodes))))
+    perturbation = data.draw(perturbations(network))
+    whole = Evaluator(network, phenotype, update=update)
+    free = whole.free_inputs
+    workers = data.draw(st.integers(2, 3))
+    owners = {
+        values: data.draw(st.integers(0, workers - 1))
+        for values in itertools.product((0, 1), repeat=len(free))
+    }
+    parts, evaluations = [], 0
+    for worker in range(workers):
+        evaluator = Evaluator(network, phenotype, update=update)
+        parts.append(evaluator.outcome(perturbation, InputShare(free, owners, worker)))
+        evaluations += evaluator.reducer.evaluations
+    merged, expected = Outcome.merged(parts), whole.outcome(perturbation)
+    assert [a.ident for a in merged.attractors] == [a.ident for a in expected.attractors]
+    assert merged.presence == expected.presence and merged.complete == expected.complete
+    assert evaluations == whole.reducer.evaluations  # each combination answered by one share only
