@@ -62,12 +62,12 @@ def percolate(
     rule is re-examined only when one of its regulators becomes fixed.
     """
     fixed: dict[str, bool] = dict(values or {})
+    node_of = {names[node]: node for node in functions}
     if targets is None:
-        by_var = {names[node]: node for node in functions}
         found: dict[str, list[str]] = {node: [] for node in functions}
         for node, function in functions.items():
             for var in manager.support(function):
-                found[by_var[var]].append(node)
+                found[node_of[var]].append(node)
         targets = found
     if new is None:
         pending = [node for node in functions if node not in fixed]
@@ -79,8 +79,12 @@ def percolate(
         if node in fixed:
             continue
         function = functions[node]
-        support = manager.support(function)
-        assignment = {names[n]: v for n, v in fixed.items() if names[n] in support}
+        # the fixed regulators, looked up from the rule's support (far fewer than the fixed nodes)
+        assignment: dict[str, bool] = {}
+        for var in manager.support(function):
+            regulator = node_of.get(var)
+            if regulator in fixed:
+                assignment[var] = fixed[regulator]
         if assignment:
             function = manager.let(assignment, function)
         if function == manager.true or function == manager.false:
