@@ -23,6 +23,12 @@ Tasks and what is counted (so counts can be cross-checked against boolnet):
     minimal trap spaces: AEON (``TrapSpaces.minimal_symbolic``), mpbn,
     trappist, PyBoolNet (ASP).
 
+Screens have one peer feature, AEON's phenotype control
+(``Control.phenotype_permanent``), run by :func:`run_control` for
+``benchmarks/screen.py``: the perturbations of up to a given size after which
+no attractor shows a phenotype, listed so that they can be compared with
+boolnet's screen.
+
 Standalone use::
 
     python benchmarks/peers.py probe [--peer-python PATH]
@@ -51,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import TASKS, Outcome, emit, run_job
 
-__all__ = ["PEERS", "Peer", "peer_versions", "run_peer"]
+__all__ = ["PEERS", "Peer", "peer_versions", "run_control", "run_peer"]
 
 Counter = Callable[[str], "int | tuple[int, str]"]
 
@@ -166,6 +172,31 @@ def pystablemotifs_async(path: str) -> tuple[int, str]:
     return len(repertoire.attractors), ""
 
 
+def aeon_control(path: str, spec: Mapping[str, object]) -> tuple[int, str]:
+    """Perturbations that abolish a phenotype, by AEON's phenotype control.
+
+    ``spec`` holds ``target`` (node -> value: the subspace every attractor
+    must lie in, e.g. ``{"v_Proliferation": 0}`` to abolish proliferation),
+    ``perturbable`` (the nodes AEON may fix) and ``size`` (at most this many
+    fixed nodes).  AEON's permanent control with oscillation forbidden keeps a
+    perturbation when, from every initial state (inputs being state variables
+    that never change, every combination of them), every attractor lies inside
+    ``target``: boolnet's global "abolished".  Counted: the perturbations of
+    one or more nodes that work (robustness 1); the note lists them, as
+    ``NODE=value`` joined by commas and sorted, for cross-checking.
+    """
+    ba, network = _aeon_network(path)
+    graph = ba.AsynchronousPerturbationGraph(network, list(spec["perturbable"]))  # type: ignore[call-overload]
+    target = graph.mk_subspace_vertices({node: bool(v) for node, v in spec["target"].items()})  # type: ignore[attr-defined]
+    working = ba.Control.phenotype_permanent(graph, target, None, int(spec["size"]))  # type: ignore[call-overload]
+    found = set()
+    for perturbation, _, _ in working.select_by_robustness(1.0):
+        values = perturbation.perturbed_named_dict()
+        if values:
+            found.add(",".join(f"{node}={int(value)}" for node, value in sorted(values.items())))
+    return len(found), json.dumps(sorted(found))
+
+
 class _Inexact(Exception):
     """The peer bounds the count but does not decide it."""
 
@@ -218,6 +249,21 @@ def _work(tool: str, task: str, path: str) -> None:
         emit({"status": "error", "count": None, "detail": f"{type(error).__name__}: {error}"[:300]})
         return
     count, note = answer if isinstance(answer, tuple) else (answer, "")
+    emit({"status": "ok", "count": count, "solve_seconds": time.perf_counter() - start, "detail": note})
+
+
+def _control(path: str, spec_file: str) -> None:
+    """Child side: AEON's phenotype control on one model, its answer printed."""
+    warnings.simplefilter("ignore")
+    spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
+    with contextlib.suppress(ImportError):
+        import_module("biodivine_aeon")
+    start = time.perf_counter()
+    try:
+        count, note = aeon_control(path, spec)
+    except Exception as error:  # a peer's failure is a result to record, not a crash
+        emit({"status": "error", "count": None, "detail": f"{type(error).__name__}: {error}"[:300]})
+        return
     emit({"status": "ok", "count": count, "solve_seconds": time.perf_counter() - start, "detail": note})
 
 
@@ -316,6 +362,20 @@ def run_peer(
     return run_job(argv, timeout, memory_mib=memory_mib, env=_peer_env(python))
 
 
+def run_control(
+    path: Path, spec: Mapping[str, object], timeout: float, *, python: str = sys.executable
+) -> Outcome:
+    """Run AEON's phenotype control (:func:`aeon_control`) on ``path`` in a child process.
+
+    The outcome's ``detail`` lists the working perturbations as JSON.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as spec_file:
+        json.dump(spec, spec_file)
+        spec_file.flush()
+        argv = [python, str(Path(__file__).resolve()), "_control", str(path), spec_file.name]
+        return run_job(argv, timeout, env=_peer_env(python))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``probe`` the installed peers or ``run`` one of them once."""
     parser = argparse.ArgumentParser(
@@ -334,10 +394,15 @@ def main(argv: list[str] | None = None) -> int:
     work.add_argument("tool")
     work.add_argument("task")
     work.add_argument("model")
+    control = sub.add_parser("_control")  # internal: the child side of run_control
+    control.add_argument("model")
+    control.add_argument("spec")
     sub.add_parser("_probe")  # internal: the child side
     args = parser.parse_args(argv)
     if args.command == "_work":
         _work(args.tool, args.task, args.model)
+    elif args.command == "_control":
+        _control(args.model, args.spec)
     elif args.command == "_probe":
         _probe()
     elif args.command == "probe":

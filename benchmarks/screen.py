@@ -26,29 +26,43 @@ import argparse
 import datetime as dt
 import json
 import random
+import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import boolnet
 from boolnet.errors import BoolnetError
 from boolnet.perturb.screening import Screen, _combinations_of
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import run_control
+
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "bbm"
-MAPK = CORPUS / "bbm-070-MAPK-CANCER-CELL-FATE.bnet"
-# (name, model file, phenotype, scenario): a global screen asks about every combination of the
-# inputs the scenario leaves free, so MAPK (four inputs) is screened over all sixteen and in one
-# scenario, the input values of the corpus's inputs-fixed copy of the model
+CORPUS = REPO.parent / "shared" / "corpus"
+MAPK = CORPUS / "bbm" / "bbm-070-MAPK-CANCER-CELL-FATE.bnet"
+MAPK_FIXED = CORPUS / "bbm-inputs-fixed" / "bbm-070-MAPK-CANCER-CELL-FATE-inputs-fixed.bnet"
+# (name, model file, phenotype, scenario, the file AEON's phenotype control gets or None): a
+# global screen asks about every combination of the inputs the scenario leaves free, so MAPK
+# (four inputs) is screened over all sixteen and in one scenario, the input values of the
+# corpus's inputs-fixed copy of the model, which is the copy AEON gets for it; the IL-6
+# phenotype is not a subspace, which AEON's control needs
 MODELS = [
-    ("il6_tumorigenesis", REPO / "networks" / "il6_tumorigenesis.txt", "Tumorigenic", ""),
-    ("MAPK (bbm-070, 53 nodes)", MAPK, "v_Proliferation", ""),
+    ("il6_tumorigenesis", REPO / "networks" / "il6_tumorigenesis.txt", "Tumorigenic", "", None),
+    ("MAPK (bbm-070, 53 nodes)", MAPK, "v_Proliferation", "", MAPK),
     (
         "MAPK, one scenario",
         MAPK,
         "v_Proliferation",
         "v_DNA_damage=0, v_EGFR_stimulus=1, v_FGFR3_stimulus=1, v_TGFBR_stimulus=1",
+        MAPK_FIXED,
     ),
 ]
+
+
+def _key(values: Mapping[str, int]) -> str:
+    """A perturbation as ``NODE=value`` pairs, sorted and joined by commas (as the peer lists them)."""
+    return ",".join(f"{node}={value}" for node, value in sorted(values.items()))
 
 
 def time_screen(
@@ -61,8 +75,11 @@ def time_screen(
             network, phenotype, update="async", scenario=scenario, max_size=2, kinds="ko,oe", jobs=jobs
         )
         done = 0
-        for _ in planned:
+        abolishing = []
+        for entry in planned:
             done += 1
+            if entry.abolished:
+                abolishing.append(_key(entry.perturbation.fixed))
             if time.perf_counter() - start > timeout:
                 break
     except BoolnetError as error:
@@ -75,7 +92,27 @@ def time_screen(
         "screen_seconds": elapsed,
         "screen_rate": done / elapsed,
         "complete": done == planned.planned,
+        "abolishing": sorted(abolishing),
+        "perturbable": sorted({action.target for action in planned.actions}),
     }
+
+
+def time_aeon_control(
+    path: Path, phenotype: str, perturbable: list[str], python: str, timeout: float
+) -> dict[str, object]:
+    """AEON's phenotype control for the same question: which perturbations of up to 2 nodes abolish it.
+
+    The phenotype must be one node: AEON's target is the subspace where it is 0.
+    """
+    spec = {"target": {phenotype: 0}, "perturbable": perturbable, "size": 2}
+    outcome = run_control(path, spec, timeout, python=python)
+    row: dict[str, object] = {"aeon_status": outcome.status, "aeon_seconds": outcome.seconds}
+    if outcome.status == "ok":
+        row["aeon_solve_seconds"] = outcome.solve_seconds
+        row["aeon_abolishing"] = json.loads(outcome.detail)
+    else:
+        row["aeon_detail"] = outcome.detail
+    return row
 
 
 def time_naive(
@@ -102,9 +139,15 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="Worker processes for the parallel screen.")
     parser.add_argument("--naive-sample", type=int, default=200, help="Double perturbations timed naively.")
     parser.add_argument("--timeout", type=float, default=60.0, help="Stop a screen after this many seconds.")
+    parser.add_argument(
+        "--peer-python",
+        help="Interpreter with biodivine-aeon (the bench extra): also time AEON's phenotype control.",
+    )
+    parser.add_argument("--peer-timeout", type=float, default=1800.0, help="Stop AEON after so many seconds.")
     args = parser.parse_args()
     rows = []
-    for name, path, phenotype, values in MODELS:
+    peer_rows = []
+    for name, path, phenotype, values, peer_model in MODELS:
         if not path.is_file():
             print(f"skipping {name}: {path} not found")
             continue
@@ -121,6 +164,20 @@ def main() -> None:
                 row["naive_total_extrapolated"] = planned / naive_rate
                 row["speedup"] = rate / naive_rate
             rows.append(row)
+        if args.peer_python and peer_model is not None and peer_model.is_file():
+            screened = [r for r in rows if r["model"] == name and r.get("complete")]
+            if screened:
+                perturbable = screened[0]["perturbable"]
+                assert isinstance(perturbable, list)
+                peer = {"model": name, "nodes": len(network)}
+                python, limit = args.peer_python, args.peer_timeout
+                peer |= time_aeon_control(peer_model, phenotype, perturbable, python, limit)
+                fastest = min(screened, key=lambda r: float(r["screen_seconds"]))  # type: ignore[arg-type]
+                peer["boolnet_seconds"] = fastest["screen_seconds"]
+                peer["boolnet_jobs"] = fastest["jobs"]
+                if "aeon_abolishing" in peer:
+                    peer["same_answer"] = peer["aeon_abolishing"] == screened[0]["abolishing"]
+                peer_rows.append(peer)
     print(
         f"{'model':<26} {'jobs':>4} {'perturb.':>8} {'screen s':>9} {'pert/s':>8} "
         f"{'naive pert/s':>12} {'naive total s':>13} {'speed-up':>8}"
@@ -138,8 +195,22 @@ def main() -> None:
             )
         else:
             print(head + f"  naive not possible: {r.get('naive_error')}")
+    if peer_rows:
+        print(f"\n{'model':<26} {'AEON control s':>14} {'boolnet s':>9} {'jobs':>4} ", end="")
+        print(f"{'AEON / boolnet':>14}  same answer")
+        for r in peer_rows:
+            head = f"{r['model']:<26} "
+            if r["aeon_status"] != "ok":
+                status, seconds = r["aeon_status"], r["aeon_seconds"]
+                print(head + f"AEON {status} after {seconds:.0f} s: {r.get('aeon_detail')}")
+                continue
+            ratio = float(r["aeon_seconds"]) / float(r["boolnet_seconds"])  # type: ignore[arg-type]
+            print(
+                head + f"{r['aeon_seconds']:>14.1f} {r['boolnet_seconds']:>9.1f} {r['boolnet_jobs']:>4} "
+                f"{ratio:>13.1f}x  {r['same_answer']}"
+            )
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(rows, indent=2) + "\n")
+    args.output.write_text(json.dumps({"screens": rows, "aeon_control": peer_rows}, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -71,7 +71,41 @@ def test_the_screen_benchmark_screens_in_a_scenario_and_times_the_naive_loop_in_
     assert timed["screened"] == timed["perturbations"] == expected.planned
     naive = benchmark.time_naive(network, "Tumorigenic", scenario, 3)
     assert naive["naive_sample"] == 3 and naive["naive_rate"] > 0
+    abolished = [entry for entry in expected if entry.abolished]
+    assert timed["abolishing"] == sorted(benchmark._key(entry.perturbation.fixed) for entry in abolished)
+    assert timed["perturbable"] == sorted({action.target for action in expected.actions})
     # each named scenario fixes inputs of its model, or the run would stop at it
-    for _, path, _, values in benchmark.MODELS:
+    for _, path, _, values, _ in benchmark.MODELS:
         if path.is_file():
             boolnet.parse_scenario(values, boolnet.read_network(path))
+
+
+# an input, a switch (B, C) that an oscillator (C, D, E) can pull out of, and a read-out
+CONTROL_MODEL = """targets, factors
+A, A
+B, A | C
+C, B & !E
+D, C
+E, D
+P, C & !A
+"""
+
+
+def test_aeon_phenotype_control_abolishes_what_the_global_screen_abolishes(tmp_path: Path) -> None:
+    pytest.importorskip("biodivine_aeon", reason="AEON is in the bench extra, not the test extras")
+    import boolnet
+
+    saved = list(sys.path)
+    try:
+        benchmark = _load("screen")
+        peers = sys.modules["peers"]
+    finally:
+        sys.path[:] = saved
+    path = tmp_path / "control.bnet"
+    path.write_text(CONTROL_MODEL)
+    network = boolnet.read_network(path)
+    timed = benchmark.time_screen(network, "P", boolnet.Scenario(), 1, 60.0)
+    spec = {"target": {"P": 0}, "perturbable": timed["perturbable"], "size": 2}
+    count, listed = peers.aeon_control(str(path), spec)
+    assert 0 < count < timed["perturbations"]
+    assert json.loads(listed) == timed["abolishing"]
