@@ -57,7 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import TASKS, Outcome, emit, run_job
 
-__all__ = ["PEERS", "Peer", "peer_versions", "run_control", "run_peer"]
+__all__ = ["PEERS", "Peer", "peer_versions", "perturbation_key", "run_control", "run_peer"]
 
 Counter = Callable[[str], "int | tuple[int, str]"]
 
@@ -193,8 +193,13 @@ def aeon_control(path: str, spec: Mapping[str, object]) -> tuple[int, str]:
     for perturbation, _, _ in working.select_by_robustness(1.0):
         values = perturbation.perturbed_named_dict()
         if values:
-            found.add(",".join(f"{node}={int(value)}" for node, value in sorted(values.items())))
+            found.add(perturbation_key({node: int(value) for node, value in values.items()}))
     return len(found), json.dumps(sorted(found))
+
+
+def perturbation_key(values: Mapping[str, int]) -> str:
+    """A perturbation as sorted ``NODE=value`` pairs joined by commas, to compare two tools' answers."""
+    return ",".join(f"{node}={value}" for node, value in sorted(values.items()))
 
 
 class _Inexact(Exception):
@@ -231,14 +236,18 @@ PEERS: Mapping[str, Peer] = {
 
 def _work(tool: str, task: str, path: str) -> None:
     """Child side: run one worker and print its answer."""
-    warnings.simplefilter("ignore")
     peer = PEERS[tool]
-    worker = peer.workers[task]
+    _answer(peer.module, lambda: peer.workers[task](path))
+
+
+def _answer(module: str, work: Callable[[], int | tuple[int, str]]) -> None:
+    """Child side: import the peer's ``module``, then time ``work`` and print its answer."""
+    warnings.simplefilter("ignore")
     with contextlib.suppress(ImportError):  # the worker's own import then reports it as an error
-        import_module(peer.module)  # the tool's own import is outside its in-process time
+        import_module(module)  # the tool's own import is outside its in-process time
     start = time.perf_counter()
     try:
-        answer = worker(path)
+        answer = work()
     except _Inexact as inexact:
         emit({"status": "inexact", "count": None, "detail": str(inexact)})
         return
@@ -254,17 +263,8 @@ def _work(tool: str, task: str, path: str) -> None:
 
 def _control(path: str, spec_file: str) -> None:
     """Child side: AEON's phenotype control on one model, its answer printed."""
-    warnings.simplefilter("ignore")
     spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
-    with contextlib.suppress(ImportError):
-        import_module("biodivine_aeon")
-    start = time.perf_counter()
-    try:
-        count, note = aeon_control(path, spec)
-    except Exception as error:  # a peer's failure is a result to record, not a crash
-        emit({"status": "error", "count": None, "detail": f"{type(error).__name__}: {error}"[:300]})
-        return
-    emit({"status": "ok", "count": count, "solve_seconds": time.perf_counter() - start, "detail": note})
+    _answer("biodivine_aeon", lambda: aeon_control(path, spec))
 
 
 def _probe() -> None:

@@ -28,7 +28,6 @@ import json
 import random
 import sys
 import time
-from collections.abc import Mapping
 from pathlib import Path
 
 import boolnet
@@ -36,6 +35,7 @@ from boolnet.errors import BoolnetError
 from boolnet.perturb.screening import Screen, _combinations_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from peers import perturbation_key as _key
 from peers import run_control
 
 REPO = Path(__file__).resolve().parents[1]
@@ -58,11 +58,6 @@ MODELS = [
         MAPK_FIXED,
     ),
 ]
-
-
-def _key(values: Mapping[str, int]) -> str:
-    """A perturbation as ``NODE=value`` pairs, sorted and joined by commas (as the peer lists them)."""
-    return ",".join(f"{node}={value}" for node, value in sorted(values.items()))
 
 
 def time_screen(
