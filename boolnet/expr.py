@@ -17,8 +17,9 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TypeAlias, TypeVar
+
+from .frozen import Frozen
 
 __all__ = [
     "FALSE",
@@ -41,36 +42,31 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Const:
+class Const(Frozen):
     """The constant ``0`` or ``1``."""
 
     value: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Var:
+class Var(Frozen):
     """The current value of a node."""
 
     name: str
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(Frozen):
     """Negation of a sub-expression."""
 
     arg: Expr
 
 
-@dataclass(frozen=True, slots=True)
-class And:
+class And(Frozen):
     """Conjunction of two or more sub-expressions."""
 
     args: tuple[Expr, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Or:
+class Or(Frozen):
     """Disjunction of two or more sub-expressions."""
 
     args: tuple[Expr, ...]

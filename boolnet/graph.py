@@ -18,12 +18,12 @@ walk over a rule is iterative, so no rule is too long or too deep.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from .engines.bitsets import truth_table, variable_sets
 from .expr import And, Const, Expr, Not, Or, Var, fold
+from .frozen import Frozen
 from .model import Network
 
 if TYPE_CHECKING:  # networkx is imported on first use: it doubles the start-up time of every command
@@ -199,8 +199,7 @@ def interaction_graph(network: Network) -> nx.DiGraph:
     return graph
 
 
-@dataclass(frozen=True, slots=True)
-class FeedbackLoop:
+class FeedbackLoop(Frozen):
     """A feedback loop (elementary cycle) of the interaction graph.
 
     ``nodes`` starts at the loop's first node in canonical order; ``sign`` is

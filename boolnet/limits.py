@@ -7,15 +7,14 @@ of memory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .frozen import Frozen
 
 __all__ = ["Limits"]
 
 GIB = 1 << 30
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(Frozen):
     """Budgets for one computation.
 
     Attributes

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import NamedTuple
 
 from .errors import ModelError, PerturbationError
 from .expr import MAX_NESTING, Const, Expr, Var, nesting_depth, to_text, variables
+from .frozen import Frozen, field, replace
 
 __all__ = ["Network", "Phenotype", "Rule", "SourceLocation", "suggest", "word_column"]
 
@@ -32,8 +32,7 @@ class SourceLocation(NamedTuple):
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Frozen):
     """The update rule of one node: ``target`` takes the value of ``expr``.
 
     A rule whose expression is the target itself (``EGFR = EGFR``) declares an
@@ -75,8 +74,7 @@ class Rule:
         return to_text(self.expr)
 
 
-@dataclass(frozen=True, slots=True)
-class Phenotype:
+class Phenotype(Frozen):
     """A named condition on states, e.g. ``Tumorigenic = STAT3 & SelfRenewal``."""
 
     name: str
@@ -112,8 +110,7 @@ def suggest(name: str, candidates: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-@dataclass(frozen=True, slots=True)
-class Network:
+class Network(Frozen):
     """A Boolean network: one rule per node, in a fixed node order.
 
     Parameters

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
+from .frozen import Frozen
 from .model import Network
 from .update import Update
 
@@ -20,8 +20,7 @@ class AttractorKind(StrEnum):
     COMPLEX = "complex"  # several states the dynamics wanders among (asynchronous)
 
 
-@dataclass(frozen=True, slots=True)
-class Attractor:
+class Attractor(Frozen):
     """One attractor: a terminal strongly connected set of states.
 
     Attributes
@@ -74,8 +73,7 @@ def asynchronous_attractor(
     return Attractor(kind, size, pattern, tuple(sorted(states())))
 
 
-@dataclass(frozen=True, slots=True)
-class AttractorResult:
+class AttractorResult(Frozen):
     """Every attractor of a network under one update, and how it was found.
 
     Attributes

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 
 from boolnet import ModelError, Network, PerturbationError, parse_bnet, parse_rules, read_network
 from boolnet.expr import Const
+from boolnet.frozen import FrozenInstanceError
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def test_nodes_inputs_constants(net: Network) -> None:
 
 
 def test_network_is_immutable(net: Network) -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenInstanceError):
         net.name = "other"  # type: ignore[misc]
 
 

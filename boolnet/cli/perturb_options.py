@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 import click
 
+from ..frozen import replace
 from ..limits import GIB, Limits
 from ..model import Network
 from ..perturb.perturbations import Perturbation, from_options

@@ -32,11 +32,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..errors import LimitError
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network
 from .percolation import percolate
@@ -100,8 +100,7 @@ def _directions(manager: BDD, function: Function) -> list[tuple[int, list[Implic
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class CompiledRules:
+class CompiledRules(Frozen):
     """A network's rules already built as BDDs, to share with the ASP encoder.
 
     ``functions`` maps each node to its rule over the variables ``x0, x1,

@@ -64,9 +64,9 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 
 from ..errors import LimitError
+from ..frozen import Frozen, replace
 from ..limits import Limits
 from ..model import Network
 from ..results import Attractor, asynchronous_attractor
@@ -586,8 +586,7 @@ def state_integers(manager: BDD, states: Function, pattern: str) -> list[int]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class AttractorSets:
+class AttractorSets(Frozen):
     """Asynchronous attractors with their state sets as BDDs.
 
     ``sets[k]`` holds the states of ``attractors[k]`` as a BDD of ``manager``

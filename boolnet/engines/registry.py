@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..errors import EngineError, LimitError, MissingDependencyError
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network
 from ..results import AttractorResult
@@ -27,8 +27,7 @@ from ..update import Update
 __all__ = ["Engine", "engine", "engines", "register", "register_module", "select_engine"]
 
 
-@dataclass(frozen=True, slots=True)
-class Engine:
+class Engine(Frozen):
     """An attractor algorithm and the requests it can answer.
 
     Attributes

@@ -20,11 +20,11 @@ integer naming a variable.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..expr import And, Const, Expr, Not, Or, Var, variables
+from ..frozen import Frozen
 from .vectorized import compile_rule
 
 __all__ = ["MAX_TABLE_INPUTS", "Table", "cover_clauses", "isop", "truth_table", "tseitin_clauses"]
@@ -35,8 +35,7 @@ MAX_TABLE_INPUTS = 16
 Clause = tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Frozen):
     """A rule's truth table over its regulators.
 
     Attributes

@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import LimitError, MissingDependencyError
 from ..expr import And, Const, Expr, Not, Var, substitute, variables, walk
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network
 from ..results import Attractor, AttractorKind, AttractorResult
@@ -137,8 +137,7 @@ def _reduce(network: Network) -> tuple[dict[str, bool], dict[str, Expr], dict[st
     return fixed, free, {node: tables[node][1] for node in free}
 
 
-@dataclass(frozen=True, slots=True)
-class _Template:
+class _Template(Frozen):
     """The CNF of one transition step ``x = F(y)`` over template variables.
 
     Variables ``1..m`` are the current frame ``x``, ``m+1..2m`` the

@@ -18,10 +18,10 @@ spaces, clingo enumerates them (:mod:`.asp`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import LimitError
+from ..frozen import Frozen, field
 from ..limits import Limits
 from ..model import Network
 from .bitsets import EXPLICIT_MAX_FREE_NODES, explicit_trap_spaces, percolate_rules
@@ -31,8 +31,7 @@ __all__ = ["TrapSpace", "TrapSpaceKind", "TrapSpaceResult", "find_fixed_points",
 TrapSpaceKind = Literal["minimal", "maximal", "fixed_points"]
 
 
-@dataclass(frozen=True, slots=True)
-class TrapSpace:
+class TrapSpace(Frozen):
     """A trap space: a subspace the dynamics cannot leave.
 
     Attributes
@@ -74,8 +73,7 @@ class TrapSpace:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TrapSpaceResult:
+class TrapSpaceResult(Frozen):
     """Trap spaces (or fixed points) of a network.
 
     Attributes

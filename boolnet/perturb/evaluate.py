@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
 
 from ..errors import InputError, LimitError
 from ..expr import Expr
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network, Phenotype
 from ..update import Update, parse_update
@@ -64,8 +64,7 @@ def parse_mode(mode: str | Mode) -> Mode:
         raise InputError(f"unknown mode '{mode}' (use global or from-phenotype)", source="<mode>") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Frozen):
     """The attractors a perturbation leaves and how each relates to the phenotype.
 
     Attributes
@@ -112,8 +111,7 @@ class Outcome:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class InputShare:
+class InputShare(Frozen):
     """The combinations of the free inputs that one worker answers in a global screen.
 
     ``owners`` maps the values of the scenario's free ``inputs`` (in that

@@ -15,9 +15,9 @@ healthy states) are no longer attractors.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from ..expr import Expr
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network, Phenotype
 from ..update import Update
@@ -30,8 +30,7 @@ from .screening import Screen, ScreenEntry, ScreenResult
 __all__ = ["Intervention", "InterventionResult", "find_interventions"]
 
 
-@dataclass(frozen=True, slots=True)
-class Intervention:
+class Intervention(Frozen):
     """A minimal abolishing perturbation and its side effects.
 
     Attributes
@@ -63,8 +62,7 @@ class Intervention:
         return (self.size, len(self.lost_phenotypes), self.lost_healthy_attractors, str(self.perturbation))
 
 
-@dataclass(frozen=True, slots=True)
-class InterventionResult:
+class InterventionResult(Frozen):
     """Minimal interventions, ranked, with the screen they came from.
 
     ``complete`` is True when every combination up to the size was settled

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
 from ..errors import PerturbationError
+from ..frozen import Frozen
 from ..model import Network, suggest
 
 __all__ = ["Action", "Kind", "Perturbation", "from_options", "parse_perturbation"]
@@ -35,8 +35,7 @@ class Kind(StrEnum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Action:
+class Action(Frozen, order=True):
     """One change to a network.
 
     Attributes
@@ -82,8 +81,7 @@ class Action:
         return f"{self.kind} {self.target}"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Perturbation:
+class Perturbation(Frozen, order=True):
     """A set of actions applied together (sorted, without duplicates).
 
     Build one with :meth:`of`, which checks for conflicts.

@@ -45,7 +45,6 @@ says so).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -57,6 +56,7 @@ from ..engines.rulebdd import variable_order
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import LimitError
 from ..expr import Const, Expr, evaluate, substitute, variables
+from ..frozen import Frozen, field, replace
 from ..limits import Limits
 from ..model import Network, Rule
 from ..results import Attractor, AttractorKind
@@ -71,8 +71,7 @@ MAX_REMEMBERED = 100_000  # values and essential regulators remembered per rule
 _MEMO_DEPTH = 1  # memoise percolations of the scenario and of each single action
 
 
-@dataclass(frozen=True, slots=True)
-class StateSet:
+class StateSet(Frozen):
     """One attractor as integer states of the full network.
 
     ``states`` is sorted, except for a synchronous cycle, which is in the order
@@ -101,8 +100,7 @@ class StateSet:
 AnySet = StateSet | SymbolicSet  # an attractor listed state by state, or known symbolically
 
 
-@dataclass(frozen=True, slots=True)
-class CoreOutcome:
+class CoreOutcome(Frozen):
     """The attractors of one perturbed network and whether the list is exact and complete."""
 
     attractors: tuple[AnySet, ...]

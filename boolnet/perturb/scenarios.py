@@ -15,9 +15,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 from ..errors import InputError
+from ..frozen import Frozen
 from ..model import Network, suggest
 
 __all__ = ["Scenario", "input_combinations", "parse_scenario", "sweep"]
@@ -25,8 +25,7 @@ __all__ = ["Scenario", "input_combinations", "parse_scenario", "sweep"]
 MAX_SWEEP_INPUTS = 16
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Scenario:
+class Scenario(Frozen, order=True):
     """Values of some inputs, in the network's node order."""
 
     values: tuple[tuple[str, int], ...] = ()

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from ..errors import PerturbationError
 from ..expr import to_text
+from ..frozen import Frozen, field
 from ..limits import Limits
 from ..model import Network, Phenotype, suggest
 from ..update import Update, parse_update
@@ -49,8 +49,7 @@ __all__ = [
 MAX_COMBINATIONS = 5_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenEntry:
+class ScreenEntry(Frozen):
     """The outcome of one perturbation in a screen.
 
     Attributes
@@ -85,8 +84,7 @@ class ScreenEntry:
         return len(self.perturbation)
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenResult:
+class ScreenResult(Frozen):
     """A finished (or interrupted) screen.
 
     Attributes

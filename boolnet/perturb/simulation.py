@@ -16,7 +16,6 @@ escape the tumour state), plus the fraction not yet in any attractor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +23,7 @@ import numpy.typing as npt
 from ..engines.vectorized import compile_rule, state_bits
 from ..errors import InputError, LimitError
 from ..expr import TRUE
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network, Phenotype
 from ..states import state_to_string
@@ -40,8 +40,7 @@ StateArray = npt.NDArray[np.uint64]
 MAX_RUNS = 10_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class SimulationResult:
+class SimulationResult(Frozen):
     """Phenotype fractions over time and the final attractor distribution.
 
     Attributes

@@ -29,20 +29,19 @@ per observed expression, on BDDs of the attractors' size; exact.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from ..engines.bddsearch import AttractorSets
 from ..engines.rulebdd import BDD, Function, expr_to_bdd, new_manager
 from ..expr import Expr, substitute, variables
+from ..frozen import Frozen
 from ..results import Attractor, AttractorKind
 from .phenotypes import Presence
 
 __all__ = ["SymbolicCore", "SymbolicCores", "SymbolicSet"]
 
 
-@dataclass(frozen=True, slots=True)
-class SymbolicSet:
+class SymbolicSet(Frozen):
     """One attractor of the full network known by pattern, size and phenotype presences.
 
     ``presence`` pairs each observed expression with the attractor's
@@ -82,8 +81,7 @@ class SymbolicSet:
         raise KeyError(expr)
 
 
-@dataclass(frozen=True, slots=True)
-class SymbolicCore:
+class SymbolicCore(Frozen):
     """The attractors of one core: their state sets (over ``x{position}``) and descriptions."""
 
     sets: tuple[Function, ...]

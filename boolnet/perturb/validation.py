@@ -44,8 +44,7 @@ changed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network
 from ..states import state_to_string
@@ -69,8 +68,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(Frozen):
     """The outcome of one check under one update.
 
     ``breaking`` holds the patterns (one character per node, ``*`` where
@@ -85,8 +83,7 @@ class CheckResult:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class CaseResult:
+class CaseResult(Frozen):
     """A case's checks under asynchronous (and synchronous) updating."""
 
     case: Case
@@ -114,8 +111,7 @@ class CaseResult:
         return self.holds_async and self.sync_as_stated
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationReport:
+class ValidationReport(Frozen):
     """Every case of a validation file, evaluated."""
 
     source: str

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import BoolnetError, InputError
+from ..frozen import Frozen, replace
 from ..model import Network, Phenotype
 from ..parsing import decode_text
 from .perturbations import Perturbation, parse_perturbation
@@ -30,8 +30,7 @@ _CASE_KEYS = {"id", "finding", "source", "scenario", "synchronous", "check", "no
 _CHECK_KEYS = {"expect", "scenario", "perturbation", "from", "note"}
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Frozen):
     """``some|no|every attractor [always|never] shows EXPRESSION``."""
 
     text: str
@@ -57,8 +56,7 @@ class Claim:
         return all(marks), [i for i, m in enumerate(marks) if not m]
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
+class Check(Frozen):
     """One check of a case: a setting (scenario, perturbation, start) and claims about its attractors."""
 
     claims: tuple[Claim, ...]
@@ -69,8 +67,7 @@ class Check:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
+class Case(Frozen):
     """A published finding, its source, and the checks that encode it."""
 
     id: str
@@ -153,8 +150,7 @@ def _first_line(text: str) -> str:
     return next((part for part in text.splitlines() if part.strip()), "")
 
 
-@dataclass(frozen=True, slots=True)
-class _Lines:
+class _Lines(Frozen):
     """A validation file's name and lines, to point an error at the line (and column) it is about.
 
     The TOML parser gives values without positions, so positions are found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 
 import networkx as nx
 import pytest
@@ -14,6 +13,7 @@ from strategies import expressions, networks
 
 from boolnet.expr import Var, evaluate, variables
 from boolnet.formats.rules import parse_rules
+from boolnet.frozen import replace
 from boolnet.model import Network, Phenotype, Rule
 from boolnet.perturb.evaluate import Evaluator, InputShare, Outcome
 from boolnet.perturb.interventions import find_interventions
