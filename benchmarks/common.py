@@ -10,7 +10,10 @@ resident set of the child or of any descendant it waited for (for example the
 ``clingo`` executable some peers start), so it is a peak, not a sum.
 
 This module uses the standard library only, so the workers of every tool can
-import it from whatever interpreter runs them.
+import it from whatever interpreter runs them.  The workers' side (this module,
+``peers.py``, ``boolnet_worker.py``) avoids :mod:`dataclasses`: it loads
+:mod:`inspect` (about 9 ms), which would be counted in every tool's start-up
+and would hide that one tool needs it and another does not.
 """
 
 from __future__ import annotations
@@ -26,9 +29,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["MARKER", "TASKS", "Outcome", "emit", "run_job"]
 
@@ -51,8 +53,7 @@ _SINGLE_THREAD = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What one run of one tool on one model and task produced.
 
     Attributes

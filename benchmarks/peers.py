@@ -49,9 +49,9 @@ import tempfile
 import time
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -206,8 +206,7 @@ class _Inexact(Exception):
     """The peer bounds the count but does not decide it."""
 
 
-@dataclass(frozen=True, slots=True)
-class Peer:
+class Peer(NamedTuple):
     """A peer tool: its name, PyPI distribution, importable module and workers per task."""
 
     name: str
