@@ -94,6 +94,9 @@ WALK_STEPS_PER_NODE = 10  # random-walk length before each pivot, per free node
 WALK_SEED = 2021
 MEMORY_CHECK_INTERVAL = 0.05  # seconds between memory checks, at least
 MEMORY_CHECK_SHARE = 0.05  # and at most this share of the time: reading CUDD's statistics scans its tables
+# and no more often than the time the memory needs to reach the budget growing this fast
+# (bytes a second; the corpus's largest searches grew CUDD's memory by at most 0.32 GiB/s)
+MEMORY_GROWTH = 2 * 2**30
 
 
 class _Clock:
@@ -102,7 +105,9 @@ class _Clock:
     Memory is measured at most every ``MEMORY_CHECK_INTERVAL`` s, and less
     often when one measurement is slow (CUDD scans its unique table and cache
     for it, milliseconds on large managers), so that measuring takes at most
-    ``MEMORY_CHECK_SHARE`` of the time.
+    ``MEMORY_CHECK_SHARE`` of the time, or when the memory in use is far
+    below the budget: the next measurement comes before memory growing at
+    ``MEMORY_GROWTH`` could reach it.
     """
 
     def __init__(self, limits: Limits) -> None:
@@ -142,7 +147,8 @@ class _Clock:
         used = memory_in_use(manager)
         self.memory_checked = time.monotonic()
         cost = self.memory_checked - now
-        self.memory_interval = max(MEMORY_CHECK_INTERVAL, cost / MEMORY_CHECK_SHARE)
+        headroom = self.limits.memory - used
+        self.memory_interval = max(MEMORY_CHECK_INTERVAL, cost / MEMORY_CHECK_SHARE, headroom / MEMORY_GROWTH)
         if used > self.limits.memory:
             raise LimitError(
                 f"the symbolic engine's BDDs outgrew the memory budget of "

@@ -18,6 +18,7 @@ from boolnet.engines import bddsearch, rulebdd, symbolic
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
 from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
 from boolnet.expr import substitute, variables
+from boolnet.limits import GIB
 from boolnet.model import Network
 from boolnet.results import AttractorResult
 from boolnet.update import Update
@@ -290,6 +291,26 @@ def test_slow_memory_measurements_are_spaced_out(monkeypatch: pytest.MonkeyPatch
         clock.check(None)
     # every 0.06 s (the shortest interval plus one measurement) would be 8; one in 0.21 s is at most 3
     assert 1 <= len(measured) <= 3
+
+
+@pytest.mark.parametrize(("in_use", "most", "least"), [(0, 1, 1), (GIB - 2**20, 12, 4)])
+def test_memory_is_measured_more_often_near_the_budget(
+    in_use: int, most: int, least: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # far below the budget, memory growing at MEMORY_GROWTH could not reach it before the
+    # next measurement (1 GiB at 2 GiB/s: 0.5 s); 1 MiB below it, every MEMORY_CHECK_INTERVAL
+    measured = []
+
+    def measurement(manager: object) -> int:
+        measured.append(time.monotonic())
+        return in_use
+
+    monkeypatch.setattr(bddsearch, "memory_in_use", measurement)
+    clock = bddsearch._Clock(Limits(memory=GIB))
+    start = time.monotonic()
+    while time.monotonic() - start < 0.3:
+        clock.check(None)
+    assert least <= len(measured) <= most
 
 
 @pytest.mark.parametrize("rules", ["a = !a", "a = !a\nb = a & !b\nc = b | c", "a = !a\nb = !b\nc = a & b"])
