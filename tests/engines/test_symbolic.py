@@ -293,24 +293,17 @@ def test_slow_memory_measurements_are_spaced_out(monkeypatch: pytest.MonkeyPatch
     assert 1 <= len(measured) <= 3
 
 
-@pytest.mark.parametrize(("in_use", "most", "least"), [(0, 1, 1), (GIB - 2**20, 12, 4)])
-def test_memory_is_measured_more_often_near_the_budget(
-    in_use: int, most: int, least: int, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("in_use", "next_reading"), [(0, 0.5), (GIB // 2, 0.25), (GIB - 2**20, 0.05)])
+def test_memory_is_read_more_often_near_the_budget(
+    in_use: int, next_reading: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # far below the budget, memory growing at MEMORY_GROWTH could not reach it before the
-    # next measurement (1 GiB at 2 GiB/s: 0.5 s); 1 MiB below it, every MEMORY_CHECK_INTERVAL
-    measured = []
-
-    def measurement(manager: object) -> int:
-        measured.append(time.monotonic())
-        return in_use
-
-    monkeypatch.setattr(bddsearch, "memory_in_use", measurement)
+    # the next reading waits as long as memory growing at MEMORY_GROWTH (2 GiB/s) would
+    # take to reach the budget (1 GiB here), and at least MEMORY_CHECK_INTERVAL (0.05 s)
+    monkeypatch.setattr(bddsearch, "memory_in_use", lambda manager: in_use)
     clock = bddsearch._Clock(Limits(memory=GIB))
-    start = time.monotonic()
-    while time.monotonic() - start < 0.3:
-        clock.check(None)
-    assert least <= len(measured) <= most
+    clock.memory_checked -= 1.0  # due for a reading
+    clock.check(None)
+    assert clock.memory_interval == pytest.approx(next_reading, abs=0.01)
 
 
 @pytest.mark.parametrize("rules", ["a = !a", "a = !a\nb = a & !b\nc = b | c", "a = !a\nb = !b\nc = a & b"])
