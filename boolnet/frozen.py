@@ -21,8 +21,8 @@ frozen, slotted dataclass gets, and type checkers read it as one::
 Why not :mod:`dataclasses`: on Python 3.11 a frozen dataclass compiles six
 methods from generated source when its class is created (about 0.7 ms a
 class).  For the dozen classes every run needs, that was about half of the
-time ``import boolnet`` spends in its own modules.  Here the methods are shared and
-nothing is generated; a field access is a slot read as before.
+time ``import boolnet`` spends in its own modules.  Here the methods are
+shared and nothing is generated; a field access is a slot read as before.
 
 Fields are those annotated in the class itself: a :class:`Frozen` class cannot
 be subclassed further.  Annotations written ``ClassVar[...]`` are class

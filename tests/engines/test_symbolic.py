@@ -282,10 +282,10 @@ def test_slow_memory_measurements_are_spaced_out(monkeypatch: pytest.MonkeyPatch
     def slow_measurement(manager: object) -> int:
         time.sleep(0.01)
         measured.append(time.monotonic())
-        return 0
+        return GIB - 1  # at the budget's edge, so that only the measuring cost spaces readings out
 
     monkeypatch.setattr(bddsearch, "memory_in_use", slow_measurement)
-    clock = bddsearch._Clock(Limits())
+    clock = bddsearch._Clock(Limits(memory=GIB))
     start = time.monotonic()
     while time.monotonic() - start < 0.5:
         clock.check(None)
