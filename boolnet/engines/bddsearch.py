@@ -12,7 +12,9 @@ network whose free part is too large for explicit state sets
    (:mod:`.trapspaces`), and each contains at least one attractor.  One with
    no free node is a fixed point and needs no search; in the others the
    attractors are searched over the trap space's free nodes only, with the
-   rules restricted to the trap space.
+   rules restricted to the trap space.  These searches depend on nothing
+   else: when they take long, a forked copy of the search does the rest of
+   them on a second core (:mod:`.forked`) while step 3 goes on.
 3. **No attractor is missed.**  An attractor that can reach a trap space lies
    inside it.  So in a trap space ``T`` the states that cannot reach any
    trap space whose attractors are all known form a trap set holding every
@@ -64,6 +66,7 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from ..errors import LimitError
 from ..frozen import Frozen, replace
@@ -71,6 +74,7 @@ from ..limits import Limits
 from ..model import Network
 from ..results import Attractor, asynchronous_attractor
 from .asp import CompiledRules, MaximalTrapSpaces, solve_patterns
+from .forked import Forked
 from .percolation import percolate
 from .rulebdd import (
     BDD,
@@ -83,7 +87,7 @@ from .rulebdd import (
     rule_bdds,
 )
 
-__all__ = ["AttractorSets", "find_attractor_sets", "state_integers"]
+__all__ = ["AttractorSets", "find_attractor_list", "find_attractor_sets", "state_integers"]
 
 MANAGER_MEMORY = 1 << 28  # CUDD's sizing hint (bytes): larger ones cost milliseconds per manager
 FIRST_TRY_SECONDS = 1.0  # for "every state of a trap space reaches a trap space explored already"
@@ -97,6 +101,10 @@ MEMORY_CHECK_SHARE = 0.05  # and at most this share of the time: reading CUDD's 
 # and no more often than the time the memory needs to reach the budget growing this fast
 # (bytes a second; the corpus's largest searches grew CUDD's memory by at most 0.32 GiB/s)
 MEMORY_GROWTH = 2 * 2**30
+# the searches in the minimal trap spaces go on in a forked helper once they have taken this long
+# (only COLORECTAL-TUMORIGENESIS of the corpus gets there: 52 searches, 6-8 s)
+HELPER_AFTER_SECONDS = 0.5
+HELPER_MEMORY_SHARE = 0.25  # the helper's part of the memory budget, while it runs
 
 
 class _Clock:
@@ -107,7 +115,9 @@ class _Clock:
     for it, milliseconds on large managers), so that measuring takes at most
     ``MEMORY_CHECK_SHARE`` of the time, or when the memory in use is far
     below the budget: the next measurement comes before memory growing at
-    ``MEMORY_GROWTH`` could reach it.
+    ``MEMORY_GROWTH`` could reach it.  While a helper process runs, this
+    process has ``memory_budget``, the budget less the helper's part; past it,
+    ``reclaim`` stops the helper and the whole budget is this process's again.
     """
 
     def __init__(self, limits: Limits) -> None:
@@ -115,6 +125,9 @@ class _Clock:
         self.start = time.monotonic()
         self.memory_checked = self.start
         self.memory_interval = MEMORY_CHECK_INTERVAL
+        self.memory_budget = limits.memory  # this process's part of the budget
+        # while a helper process holds the rest: stops it, so that this process may use it all
+        self.reclaim: Callable[[], None] | None = None
 
     def remaining(self) -> float | None:
         if self.limits.timeout is None:
@@ -147,9 +160,13 @@ class _Clock:
         used = memory_in_use(manager)
         self.memory_checked = time.monotonic()
         cost = self.memory_checked - now
-        headroom = self.limits.memory - used
+        if used > self.memory_budget and self.reclaim is not None:
+            self.reclaim()
+            self.reclaim = None
+            self.memory_budget = self.limits.memory
+        headroom = self.memory_budget - used
         self.memory_interval = max(MEMORY_CHECK_INTERVAL, cost / MEMORY_CHECK_SHARE, headroom / MEMORY_GROWTH)
-        if used > self.limits.memory:
+        if used > self.memory_budget:
             raise LimitError(
                 f"the symbolic engine's BDDs outgrew the memory budget of "
                 f"{self.limits.memory / 2**30:.3g} GiB (raise it with --memory or Limits(memory=...))",
@@ -337,9 +354,11 @@ class _Search:
         known: Mapping[str, bool],
         order: Sequence[int] | None = None,
         trap_spaces: bool = True,
+        helper: bool = False,
     ) -> None:
         self.network = network
         self.trap_spaces = trap_spaces
+        self.helper = helper  # whether a forked helper may search the minimal trap spaces
         self.clock = clock
         self.limits = limits
         self.vars = [f"x{i}" for i in range(len(network))]
@@ -364,6 +383,7 @@ class _Search:
         self.names = {var: var for var in self.rules}
         self.maximal: MaximalTrapSpaces | None = None
         self.found: dict[int, tuple[Function, Attractor]] = {}
+        self.received: list[Attractor] = []  # from a helper, without their state sets
         self.slowest_try: float | None = None  # seconds, of the first tries that succeeded
 
     # -- subspaces ------------------------------------------------------------
@@ -472,17 +492,57 @@ class _Search:
             lambda: [format(state, width)[::-1] for state in state_integers(manager, states, pattern)],
         )
 
-    def run(self) -> list[Attractor]:
-        manager = self.manager
+    def run(self) -> None:
+        """Record every attractor: in ``found``, and in ``received`` those a helper found."""
         if not self.trap_spaces:  # the percolated space decomposed directly, complete by itself
             self.attractors_in_space(dict(self.fixed))
-            return [attractor for _, attractor in self.found.values()]
+            return
         with self.clock.inner() as limits:
             patterns, _ = solve_patterns(self.network, "minimal", limits=limits, compiled=self.compiled)
         minimal = [{self.vars[i]: c == "1" for i, c in enumerate(p) if c != "*"} for p in patterns]
-        for space in minimal:
+        helper = self.search_minimal(minimal)
+        try:
+            self.search_motif_avoidant(minimal)
+            if helper is not None:
+                self.collect(helper)
+        finally:
+            if helper is not None:
+                helper.stop()
+
+    def search_minimal(self, minimal: Sequence[Mapping[str, bool]]) -> _Helper | None:
+        """Record the attractors in the minimal trap spaces, or hand those left to a helper.
+
+        Every minimal trap space holds at least one attractor, and none lies
+        in two of them, so their searches depend on nothing else.  Once they
+        have taken ``HELPER_AFTER_SECONDS``, the rest go to a forked helper
+        (when one can start) while this process proves the others complete.
+        """
+        began = time.monotonic()
+        for position, space in enumerate(minimal):
+            if self.helper and time.monotonic() - began > HELPER_AFTER_SECONDS:
+                helper = _Helper.start(self, minimal[position:])
+                if helper is not None:
+                    return helper
+                self.helper = False
             self.attractors_in_space(space)
-            self.clock.check(manager)
+            self.clock.check(self.manager)
+        return None
+
+    def collect(self, helper: _Helper) -> None:
+        """The helper's attractors, or, when it gave none, the same searches done here."""
+        self.clock.reclaim = None
+        succeeded, value = helper.result(self.clock.remaining())
+        self.clock.memory_budget = self.limits.memory
+        if succeeded:
+            self.received.extend(value)
+            return
+        for space in helper.spaces:  # it failed, ran out of time or was stopped: search here
+            self.attractors_in_space(space)
+            self.clock.check(self.manager)
+
+    def search_motif_avoidant(self, minimal: Sequence[Mapping[str, bool]]) -> None:
+        """Record the attractors outside the minimal trap spaces, and prove there are no others."""
+        manager = self.manager
         # trap spaces whose attractors are all recorded, as (mask, bits, cube over the free variables)
         complete = [(*_bits(space), manager.cube(self.local(space))) for space in minimal]
         # the motif-avoidant attractors, along the trap spaces inside one another
@@ -523,7 +583,6 @@ class _Search:
                         pending.append((child, failed))
             if reached != manager.true:
                 self.attractors_in_space(space, ~reached)
-        return [attractor for _, attractor in self.found.values()]
 
     def try_seconds(self) -> float:
         """The time a first try may take: three times the slowest that succeeded, at most a second.
@@ -545,6 +604,50 @@ class _Search:
         for space in spaces:
             result |= manager.cube({var: value for var, value in space.items() if var not in within})
         return result
+
+
+class _Helper:
+    """A forked copy of a search, recording the attractors of some minimal trap spaces.
+
+    While it runs it holds ``HELPER_MEMORY_SHARE`` of the memory budget, and
+    the search the rest; should the search need more, it stops the helper
+    and does its work itself (see :class:`_Clock`).
+    """
+
+    def __init__(self, forked: Forked[list[Attractor]], spaces: Sequence[Mapping[str, bool]]) -> None:
+        self.forked = forked
+        self.spaces = spaces
+
+    @classmethod
+    def start(cls, search: _Search, spaces: Sequence[Mapping[str, bool]]) -> _Helper | None:
+        """Fork a helper for ``spaces``; ``None`` when none can start."""
+        share = int(search.limits.memory * HELPER_MEMORY_SHARE)
+        if memory_in_use(search.manager) > share / 2:  # its copy would start near its part of the budget
+            return None
+
+        def work() -> list[Attractor]:  # in the child, on its copy of the search
+            search.found = {}
+            search.clock.reclaim = None
+            search.clock.memory_budget = share
+            for space in spaces:
+                search.attractors_in_space(space)
+                search.clock.check(search.manager)
+            return [attractor for _, attractor in search.found.values()]
+
+        forked = Forked.start(work)
+        if forked is None:
+            return None
+        helper = cls(forked, spaces)
+        search.clock.memory_budget = search.limits.memory - share
+        search.clock.reclaim = helper.stop
+        return helper
+
+    def result(self, timeout: float | None) -> tuple[bool, Any]:
+        """``(True, attractors)``, or ``(False, why)`` when it failed, was stopped or ran out of time."""
+        return self.forked.result(timeout)
+
+    def stop(self) -> None:
+        self.forked.stop()
 
 
 def _bits(space: Mapping[str, bool]) -> tuple[int, int]:
@@ -633,21 +736,64 @@ def find_attractor_sets(
     LimitError
         When the time or memory budget runs out (the message names it).
     """
-    limits = limits or Limits()
+    search = _searched(network, limits or Limits(), fixed, order, trap_spaces, helper=False)
+    manager = search.manager
+    fixed = manager.cube(search.fixed) if search.fixed else manager.true
+    pairs = sorted(
+        ((whole & fixed, attractor) for whole, attractor in search.found.values()),
+        key=lambda pair: _sort_key(pair[1]),
+    )
+    return AttractorSets(manager, tuple(s for s, _ in pairs), tuple(a for _, a in pairs))
+
+
+def find_attractor_list(
+    network: Network,
+    limits: Limits | None = None,
+    *,
+    fixed: Mapping[str, bool] | None = None,
+    trap_spaces: bool = True,
+) -> tuple[Attractor, ...]:
+    """Every asynchronous attractor of ``network``, as :func:`find_attractor_sets` finds them.
+
+    The same attractors in the same order, without their state sets; in
+    exchange, when the searches in the minimal trap spaces take long, a
+    forked helper does them on a second core (Linux) while this process
+    proves that no other attractor exists.  The helper holds
+    ``HELPER_MEMORY_SHARE`` of the memory budget while it runs.
+
+    Raises
+    ------
+    LimitError
+        When the time or memory budget runs out (the message names it).
+    """
+    search = _searched(network, limits or Limits(), fixed, None, trap_spaces, helper=True)
+    found = [attractor for _, attractor in search.found.values()]
+    return tuple(sorted(found + search.received, key=_sort_key))
+
+
+def _searched(
+    network: Network,
+    limits: Limits,
+    fixed: Mapping[str, bool] | None,
+    order: Sequence[int] | None,
+    trap_spaces: bool,
+    *,
+    helper: bool,
+) -> _Search:
+    """A search that has run to the end: every attractor recorded."""
     failure: LimitError | None = None
     with deep_recursion(len(network)):
         try:
-            search = _Search(network, _Clock(limits), limits, fixed or {}, order, trap_spaces)
+            search = _Search(network, _Clock(limits), limits, fixed or {}, order, trap_spaces, helper)
             search.run()
         except LimitError as error:
             failure = error
     if failure is not None:
         # drop the frames that hold BDDs so that none outlives its manager in a reference cycle
         raise failure.with_traceback(None)
-    manager = search.manager
-    fixed = manager.cube(search.fixed) if search.fixed else manager.true
-    pairs = sorted(
-        ((whole & fixed, attractor) for whole, attractor in search.found.values()),
-        key=lambda pair: (pair[1].pattern, pair[1].states[0] if pair[1].states else ""),
-    )
-    return AttractorSets(manager, tuple(s for s, _ in pairs), tuple(a for _, a in pairs))
+    return search
+
+
+def _sort_key(attractor: Attractor) -> tuple[str, str]:
+    """Attractors sort by pattern, then first listed state."""
+    return attractor.pattern, attractor.states[0] if attractor.states else ""

@@ -77,11 +77,11 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
         found = explicit_async_attractors(network, fixed, limits)
         attractors = tuple(sorted(found, key=lambda a: (a.pattern, a.states[0] if a.states else "")))
     else:
-        from .bddsearch import find_attractor_sets  # loads dd and clingo, only for networks that need them
+        from .bddsearch import find_attractor_list  # loads dd and clingo, only for networks that need them
 
         parts = feedback_parts(network, fixed)
         direct = len(parts) <= 1 and sum(map(len, parts)) <= DIRECT_MAX_FEEDBACK_NODES
-        attractors = find_attractor_sets(network, limits, fixed=fixed, trap_spaces=not direct).attractors
+        attractors = find_attractor_list(network, limits, fixed=fixed, trap_spaces=not direct)
     return AttractorResult(network, Update.ASYNCHRONOUS, NAME, True, attractors)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -15,12 +17,13 @@ from strategies import networks
 
 from boolnet import LimitError, Limits, find_attractors, parse_rules, read_network
 from boolnet.engines import bddsearch, rulebdd, symbolic
+from boolnet.engines.forked import can_fork
 from boolnet.engines.symbolic import ENGINE, find_async_attractors
 from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
 from boolnet.expr import substitute, variables
 from boolnet.limits import GIB
 from boolnet.model import Network
-from boolnet.results import AttractorResult
+from boolnet.results import Attractor, AttractorResult
 from boolnet.update import Update
 
 
@@ -140,13 +143,13 @@ def test_one_small_feedback_part_is_decomposed_without_trap_spaces(
 ) -> None:
     network = parse_rules(rules)
     calls = []
-    search = bddsearch.find_attractor_sets
+    search = bddsearch.find_attractor_list
 
-    def spy(*args: object, **kwargs: object) -> bddsearch.AttractorSets:
+    def spy(*args: object, **kwargs: object) -> tuple[Attractor, ...]:
         calls.append(kwargs["trap_spaces"])
         return search(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(bddsearch, "find_attractor_sets", spy)
+    monkeypatch.setattr(bddsearch, "find_attractor_list", spy)
     result = find(network, search="bdd")
     assert calls == [trap_spaces] and state_sets(result) == async_attractors(network)
 
@@ -304,6 +307,93 @@ def test_memory_is_read_more_often_near_the_budget(
     clock.memory_checked -= 1.0  # due for a reading
     clock.check(None)
     assert clock.memory_interval == pytest.approx(next_reading, abs=0.01)
+
+
+# -- the forked helper for the minimal trap spaces --------------------------------------
+
+needs_fork = pytest.mark.skipif(not can_fork(), reason="needs Linux fork and a second core")
+
+
+def helped(network: Network, patch: pytest.MonkeyPatch) -> tuple[Attractor, ...]:
+    """The search's attractors with the helper started before the first minimal trap space."""
+    patch.setattr(bddsearch, "HELPER_AFTER_SECONDS", -1.0)
+    return bddsearch.find_attractor_list(network)
+
+
+@needs_fork
+@settings(max_examples=60, deadline=None)
+@given(networks(max_nodes=8))
+def test_a_helper_for_the_minimal_trap_spaces_changes_no_attractor(network: Network) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        started = []
+        start = bddsearch._Helper.start
+
+        def spy(search: object, spaces: list[dict[str, bool]]) -> object:
+            helper = start(search, spaces)  # type: ignore[arg-type]
+            started.append(helper is not None)
+            return helper
+
+        patch.setattr(bddsearch._Helper, "start", spy)
+        attractors = helped(network, patch)
+    assert started == [True]  # every network has a minimal trap space, so the helper always starts
+    assert {frozenset(a.states or ()) for a in attractors} == async_attractors(network)
+    assert attractors == bddsearch.find_attractor_sets(network).attractors
+
+
+@needs_fork
+@pytest.mark.parametrize("failure", ["error", "exit"])
+def test_the_search_does_a_failed_helpers_work_itself(failure: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    network = parse_rules(MOTIF_AVOIDANT + "D = !E\nE = D\nF = F & !D | E\n")
+    parent = os.getpid()
+    search_space = bddsearch._Search.attractors_in_space
+
+    def failing_in_the_helper(search: bddsearch._Search, *args: object) -> None:
+        if os.getpid() != parent:
+            if failure == "exit":
+                os._exit(9)
+            raise MemoryError("the helper's part of the budget")
+        search_space(search, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bddsearch._Search, "attractors_in_space", failing_in_the_helper)
+    attractors = helped(network, monkeypatch)
+    assert {frozenset(a.states or ()) for a in attractors} == async_attractors(network)
+
+
+@needs_fork
+def test_the_search_takes_back_the_helpers_memory_when_it_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # past its three quarters of the budget, the search stops the helper instead of failing,
+    # and then searches the minimal trap spaces itself
+    network = parse_rules(MOTIF_AVOIDANT + "D = !E\nE = D\nF = F & !D | E\n")
+    monkeypatch.setattr(bddsearch, "MEMORY_CHECK_INTERVAL", 0.0)
+    monkeypatch.setattr(bddsearch, "MEMORY_GROWTH", float("inf"))
+    readings = iter([0] + [int(0.9 * GIB)] * 10_000)  # before the fork, then in the parent
+    monkeypatch.setattr(bddsearch, "memory_in_use", lambda manager: next(readings))
+    stopped_by = []
+    stop = bddsearch._Helper.stop
+
+    def spy(helper: bddsearch._Helper) -> None:
+        stopped_by.append(inspect.stack()[1].function)
+        stop(helper)
+
+    monkeypatch.setattr(bddsearch._Helper, "stop", spy)
+    monkeypatch.setattr(bddsearch, "HELPER_AFTER_SECONDS", -1.0)
+    attractors = bddsearch.find_attractor_list(network, Limits(memory=GIB))
+    assert stopped_by[0] == "check"  # the clock stopped it
+    assert {frozenset(a.states or ()) for a in attractors} == async_attractors(network)
+
+
+def test_a_clock_with_a_helper_reclaims_the_budget_before_failing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bddsearch, "memory_in_use", lambda manager: GIB * 3 // 4 + 1)
+    clock = bddsearch._Clock(Limits(memory=GIB))
+    reclaimed = []
+    clock.memory_budget, clock.reclaim = GIB * 3 // 4, lambda: reclaimed.append(True)
+    clock.memory_checked -= 1.0
+    clock.check(None)  # over its part, within the whole budget: the helper is stopped instead
+    assert reclaimed == [True] and clock.memory_budget == GIB and clock.reclaim is None
+    monkeypatch.setattr(bddsearch, "memory_in_use", lambda manager: GIB + 1)
+    clock.memory_checked -= 1.0
+    with pytest.raises(LimitError):
+        clock.check(None)
 
 
 @pytest.mark.parametrize("rules", ["a = !a", "a = !a\nb = a & !b\nc = b | c", "a = !a\nb = !b\nc = a & b"])
