@@ -12,7 +12,9 @@ nodes' feedback is a single strongly connected part of at most
 ``DIRECT_MAX_FEEDBACK_NODES`` nodes, its only minimal trap space is usually
 the whole percolated space, so the BDD search decomposes that space directly,
 without clingo.  All are the same forward/backward search on sets of states,
-and all are exact and complete, motif-avoidant attractors included.
+and all are exact and complete, motif-avoidant attractors included.  On
+Linux, when the searches inside the minimal trap spaces take long, a forked
+helper does them on a second core (:func:`.bddsearch.find_attractor_list`).
 """
 
 from __future__ import annotations
