@@ -11,6 +11,7 @@ caller does the work itself, so results never depend on it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -55,7 +56,7 @@ class Forked(Generic[T]):
         context = multiprocessing.get_context("fork")
         answers, sender = context.Pipe(duplex=False)
         # daemonic: it ends with the parent, and may not fork in turn
-        process = context.Process(target=_child, args=(work, sender), daemon=True)
+        process = context.Process(target=_child, args=(work, answers, sender), daemon=True)
         try:
             with warnings.catch_warnings():
                 # Python 3.12+ warns of any other thread; those of native libraries (a test
@@ -96,14 +97,22 @@ class Forked(Generic[T]):
         self._answers.close()
 
 
-def _child(work: Callable[[], Any], sender: Connection) -> None:
-    """The child's whole life: compute, send the value or why there is none, exit."""
+def _child(work: Callable[[], Any], answers: Connection, sender: Connection) -> None:
+    """The child's whole life: compute, send the value or why there is none, exit.
+
+    It first closes its copy of the parent's end, so that sending fails, rather
+    than waits for ever on a full pipe, once the parent no longer listens.
+    """
+    answers.close()
     try:
         answer: tuple[bool, Any] = (True, work())
     except BaseException as error:  # whatever went wrong, the parent does the work itself
         answer = (False, f"{type(error).__name__}: {error}")
     try:
         sender.send(answer)
+    except OSError:  # the parent has closed its end: nobody waits for the answer
+        pass
     except Exception as error:  # a value that does not pickle
-        sender.send((False, f"the answer could not be sent: {error}"))
+        with contextlib.suppress(OSError):
+            sender.send((False, f"the answer could not be sent: {error}"))
     sender.close()

@@ -70,6 +70,15 @@ def test_a_stopped_child_gives_no_answer_and_stopping_again_is_harmless() -> Non
     assert helper.result(30) == (False, "stopped")
 
 
+@needs_fork
+def test_a_child_whose_parent_stopped_listening_exits_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    helper = start(lambda: time.sleep(0.2) or "x" * 2**20)  # more than a pipe holds
+    helper._answers.close()
+    helper._process.join(30)
+    assert helper._process.exitcode == 0
+    assert capfd.readouterr().err == ""
+
+
 @pytest.mark.parametrize(
     ("platform", "cores", "expected"),
     [("linux", {0, 1}, True), ("linux", {0}, False), ("darwin", {0, 1}, False), ("win32", {0, 1}, False)],
