@@ -9,7 +9,7 @@ from .frozen import Frozen
 from .model import Network
 from .update import Update
 
-__all__ = ["Attractor", "AttractorKind", "AttractorResult", "asynchronous_attractor"]
+__all__ = ["Attractor", "AttractorKind", "AttractorResult", "asynchronous_attractor", "attractor_order"]
 
 
 class AttractorKind(StrEnum):
@@ -56,6 +56,11 @@ class Attractor(Frozen):
     def is_fixed_point(self) -> bool:
         """True for a single-state attractor."""
         return self.kind is AttractorKind.FIXED_POINT
+
+
+def attractor_order(attractor: Attractor) -> tuple[str, str]:
+    """The sort key of attractors in a result: pattern, then first listed state."""
+    return attractor.pattern, attractor.states[0] if attractor.states else ""
 
 
 def asynchronous_attractor(

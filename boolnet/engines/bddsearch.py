@@ -66,13 +66,12 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
 
 from ..errors import LimitError
 from ..frozen import Frozen, replace
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, asynchronous_attractor
+from ..results import Attractor, asynchronous_attractor, attractor_order
 from .asp import CompiledRules, MaximalTrapSpaces, solve_patterns
 from .forked import Forked
 from .percolation import percolate
@@ -358,7 +357,7 @@ class _Search:
     ) -> None:
         self.network = network
         self.trap_spaces = trap_spaces
-        self.helper = helper  # whether a forked helper may search the minimal trap spaces
+        self.may_fork = helper  # whether a forked helper may search the minimal trap spaces
         self.clock = clock
         self.limits = limits
         self.vars = [f"x{i}" for i in range(len(network))]
@@ -519,11 +518,11 @@ class _Search:
         """
         began = time.monotonic()
         for position, space in enumerate(minimal):
-            if self.helper and time.monotonic() - began > HELPER_AFTER_SECONDS:
+            if self.may_fork and time.monotonic() - began > HELPER_AFTER_SECONDS:
                 helper = _Helper.start(self, minimal[position:])
                 if helper is not None:
                     return helper
-                self.helper = False
+                self.may_fork = False
             self.attractors_in_space(space)
             self.clock.check(self.manager)
         return None
@@ -531,7 +530,7 @@ class _Search:
     def collect(self, helper: _Helper) -> None:
         """The helper's attractors, or, when it gave none, the same searches done here."""
         self.clock.reclaim = None
-        succeeded, value = helper.result(self.clock.remaining())
+        succeeded, value = helper.forked.result(self.clock.remaining())
         self.clock.memory_budget = self.limits.memory
         if succeeded:
             self.received.extend(value)
@@ -642,10 +641,6 @@ class _Helper:
         search.clock.reclaim = helper.stop
         return helper
 
-    def result(self, timeout: float | None) -> tuple[bool, Any]:
-        """``(True, attractors)``, or ``(False, why)`` when it failed, was stopped or ran out of time."""
-        return self.forked.result(timeout)
-
     def stop(self) -> None:
         self.forked.stop()
 
@@ -741,7 +736,7 @@ def find_attractor_sets(
     fixed = manager.cube(search.fixed) if search.fixed else manager.true
     pairs = sorted(
         ((whole & fixed, attractor) for whole, attractor in search.found.values()),
-        key=lambda pair: _sort_key(pair[1]),
+        key=lambda pair: attractor_order(pair[1]),
     )
     return AttractorSets(manager, tuple(s for s, _ in pairs), tuple(a for _, a in pairs))
 
@@ -768,7 +763,7 @@ def find_attractor_list(
     """
     search = _searched(network, limits or Limits(), fixed, None, trap_spaces, helper=True)
     found = [attractor for _, attractor in search.found.values()]
-    return tuple(sorted(found + search.received, key=_sort_key))
+    return tuple(sorted(found + search.received, key=attractor_order))
 
 
 def _searched(
@@ -792,8 +787,3 @@ def _searched(
         # drop the frames that hold BDDs so that none outlives its manager in a reference cycle
         raise failure.with_traceback(None)
     return search
-
-
-def _sort_key(attractor: Attractor) -> tuple[str, str]:
-    """Attractors sort by pattern, then first listed state."""
-    return attractor.pattern, attractor.states[0] if attractor.states else ""

@@ -45,7 +45,7 @@ from ..errors import LimitError
 from ..expr import And, Const, Expr, Not, Var
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, AttractorKind, AttractorResult
+from ..results import Attractor, AttractorKind, AttractorResult, attractor_order
 from ..states import pattern, state_to_string
 from ..update import Update
 from .registry import Engine
@@ -452,13 +452,9 @@ def _run_async(network: Network, limits: Limits) -> list[Attractor]:
     return attractors
 
 
-def _sort_key(attractor: Attractor) -> tuple[str, str]:
-    return (attractor.pattern, attractor.states[0] if attractor.states else "")
-
-
 def _run(network: Network, update: Update, limits: Limits) -> AttractorResult:
     found = _run_sync(network, limits) if update is Update.SYNCHRONOUS else _run_async(network, limits)
-    found.sort(key=_sort_key)
+    found.sort(key=attractor_order)
     return AttractorResult(network, update, NAME, True, tuple(found))
 
 

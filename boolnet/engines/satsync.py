@@ -48,7 +48,7 @@ from ..expr import And, Const, Expr, Not, Var, substitute, variables, walk
 from ..frozen import Frozen
 from ..limits import Limits
 from ..model import Network
-from ..results import Attractor, AttractorKind, AttractorResult
+from ..results import Attractor, AttractorKind, AttractorResult, attractor_order
 from ..states import state_to_string
 from ..update import Update
 from .registry import Engine
@@ -472,7 +472,7 @@ def _check(network: Network, update: Update, limits: Limits) -> str | None:
 def _run(network: Network, update: Update, limits: Limits) -> AttractorResult:
     size = len(network)
     found = [_attractor(cycle, size, limits) for cycle in find_sync_cycles(network, limits)]
-    found.sort(key=lambda a: (a.pattern, a.states[0] if a.states else ""))
+    found.sort(key=attractor_order)
     return AttractorResult(network, update, NAME, True, tuple(found))
 
 

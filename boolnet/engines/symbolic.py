@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from ..expr import substitute, variables
 from ..limits import Limits
 from ..model import Network
-from ..results import AttractorResult
+from ..results import AttractorResult, attractor_order
 from ..update import Update
 from .bitsets import EXPLICIT_MAX_FREE_NODES, explicit_async_attractors, percolate_rules
 from .registry import Engine
@@ -77,7 +77,7 @@ def find_async_attractors(network: Network, limits: Limits | None = None) -> Att
     fixed = percolate_rules(network)
     if len(network) - len(fixed) <= EXPLICIT_MAX_FREE_NODES:
         found = explicit_async_attractors(network, fixed, limits)
-        attractors = tuple(sorted(found, key=lambda a: (a.pattern, a.states[0] if a.states else "")))
+        attractors = tuple(sorted(found, key=attractor_order))
     else:
         from .bddsearch import find_attractor_list  # loads dd and clingo, only for networks that need them
 

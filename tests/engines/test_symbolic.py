@@ -23,7 +23,7 @@ from boolnet.engines.trapspaces import find_fixed_points, find_trap_spaces
 from boolnet.expr import substitute, variables
 from boolnet.limits import GIB
 from boolnet.model import Network
-from boolnet.results import Attractor, AttractorResult
+from boolnet.results import Attractor, AttractorKind, AttractorResult, attractor_order
 from boolnet.update import Update
 
 
@@ -52,6 +52,14 @@ def test_matches_the_brute_force_state_graph(network: Network, search: str) -> N
     assert state_sets(result) == async_attractors(network)
     for attractor in result.attractors:
         assert attractor.size == len(attractor.states or ())
+
+
+def test_attractors_sort_by_pattern_then_first_listed_state() -> None:
+    toggle = Attractor(AttractorKind.COMPLEX, 2, "*1", ("01", "11"))
+    huge = Attractor(AttractorKind.COMPLEX, 2, "*1", None)
+    fixed = Attractor(AttractorKind.FIXED_POINT, 1, "10", ("10",))
+    assert [attractor_order(a) for a in (toggle, huge, fixed)] == [("*1", "01"), ("*1", ""), ("10", "10")]
+    assert sorted([fixed, toggle, huge], key=attractor_order) == [huge, toggle, fixed]
 
 
 @pytest.mark.parametrize("search", SEARCHES)
