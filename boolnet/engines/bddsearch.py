@@ -23,14 +23,15 @@ network whose free part is too large for explicit state sets
    models and attractor scaling in critical Boolean networks", Sci. Adv.;
    Trinh et al. 2022).  That set is computed by backward reachability, first
    in the percolated space towards the minimal trap spaces.  When this first
-   try takes too long, the trap space is split instead along its maximal
-   trap spaces (the succession diagram of Rozum et al., as in biobalm: Trinh
+   try takes longer than a second, or holds no promise (a large trap space
+   and targets that are a tiny part of it), the trap space is split instead
+   along its maximal trap spaces (the succession diagram of Rozum et al., as in biobalm: Trinh
    et al. 2024, "Mapping the attractor landscape of Boolean networks with
    biobalm"): the states that cannot reach one of
    them hold the attractors no smaller trap space contains, and each maximal
    trap space (percolated) is searched the same way in turn.  Trap spaces
-   done are added to the known ones, which makes the backward searches in
-   overlapping ones short.
+   done or split are added to the targets, which makes the backward searches
+   in overlapping ones short.
 4. **Terminal components.**  Inside a trap set, the states that can reach
    a pivot state form its backward set ``B``; if the pivot's forward set
    ``F`` stays inside ``B``, ``F`` is an attractor, otherwise the pivot is
@@ -90,8 +91,10 @@ __all__ = ["AttractorSets", "find_attractor_list", "find_attractor_sets", "state
 
 MANAGER_MEMORY = 1 << 28  # CUDD's sizing hint (bytes): larger ones cost milliseconds per manager
 FIRST_TRY_SECONDS = 1.0  # for "every state of a trap space reaches a trap space explored already"
-TRY_MARGIN = 3.0  # once a first try has succeeded, later ones get this many times the slowest success
-TRY_FLOOR = 0.1  # but at least this many seconds
+# no first try where those trap spaces hold at most 2^-SKIP_CODIMENSION of the states of a trap
+# space of at least SKIP_FREE_NODES free nodes (see _Search.worth_trying)
+SKIP_CODIMENSION = 40
+SKIP_FREE_NODES = 60
 TRY_AGAIN_RATIO = 0.95  # below a failed first try, try again in trap spaces this much smaller
 WALK_STEPS_PER_NODE = 10  # random-walk length before each pivot, per free node
 WALK_SEED = 2021
@@ -383,7 +386,6 @@ class _Search:
         self.maximal: MaximalTrapSpaces | None = None
         self.found: dict[int, tuple[Function, Attractor]] = {}
         self.received: list[Attractor] = []  # from a helper, without their state sets
-        self.slowest_try: float | None = None  # seconds, of the first tries that succeeded
 
     # -- subspaces ------------------------------------------------------------
 
@@ -540,37 +542,50 @@ class _Search:
             self.clock.check(self.manager)
 
     def search_motif_avoidant(self, minimal: Sequence[Mapping[str, bool]]) -> None:
-        """Record the attractors outside the minimal trap spaces, and prove there are no others."""
+        """Record the attractors outside the minimal trap spaces, and prove there are no others.
+
+        The trap spaces taken as *complete* are those whose attractors are
+        all recorded, or will be: the minimal ones, searched before or by the
+        helper; those whose first try succeeded (every other state reaches a
+        complete one); and those split, whose attractors that reach no
+        maximal trap space inside them are recorded at the split, the others
+        when those maximal trap spaces are searched, each pending or done.
+        A trap space relies only on complete ones strictly inside it, so none
+        waits for itself.  Taking split trap spaces as targets keeps one slow
+        first try from starving others: before, when a try ran out of time
+        on a slow moment, the trap spaces around it aimed at smaller targets,
+        their tries ran out in turn, and COLORECTAL-TUMORIGENESIS (197 nodes,
+        inputs fixed) took 98-160 s in about one run in four instead of 33-45 s.
+        """
         manager = self.manager
-        # trap spaces whose attractors are all recorded, as (mask, bits, cube over the free variables)
+        # trap spaces taken as complete, as (mask, bits, cube over the free variables)
         complete = [(*_bits(space), manager.cube(self.local(space))) for space in minimal]
         # the motif-avoidant attractors, along the trap spaces inside one another
         # each with the number of free nodes of the last trap space above it whose first try failed
         pending: list[tuple[dict[str, bool], int | None]] = [(dict(self.fixed), None)]
-        seen = {_bits(self.fixed)}
+        seen = {_bits(self.fixed)} | {_bits(space) for space in minimal}
         while pending:
             space, failed = pending.pop()
             size = len(self.vars) - len(space)
             inside = self.dynamics(space)
             local = self.local(space)
             mask, bits = _bits(space)
-            # first try: every state reaches a trap space whose attractors are known
-            known = manager.false
-            for other_mask, other_bits, cube in complete:
-                if other_mask & mask == mask and other_bits & mask == bits:
-                    known |= cube
             tried = None
             if failed is None or size < TRY_AGAIN_RATIO * failed:
+                # first try: every state reaches a complete trap space
+                known = manager.false
+                for other_mask, other_bits, cube in complete:
+                    if other_mask & mask == mask and other_bits & mask == bits:
+                        known |= cube
                 start = manager.let(local, known) if local else known
-                began = time.monotonic()
-                tried = inside.try_reach_back(start, self.try_seconds())
-                if tried is None:
+                if not self.worth_trying(start, space):
                     failed = size
                 else:
-                    self.slowest_try = max(self.slowest_try or 0.0, time.monotonic() - began)
+                    tried = inside.try_reach_back(start, FIRST_TRY_SECONDS)
+                    if tried is None:
+                        failed = size
             if tried is not None:
                 reached = tried
-                complete.append((mask, bits, manager.cube(local)))
             else:
                 # too costly: the maximal trap spaces inside are closer, then search inside each
                 children = self.maximal_within(space)
@@ -580,21 +595,30 @@ class _Search:
                     if key not in seen:
                         seen.add(key)
                         pending.append((child, failed))
+            complete.append((mask, bits, manager.cube(local)))
             if reached != manager.true:
                 self.attractors_in_space(space, ~reached)
 
-    def try_seconds(self) -> float:
-        """The time a first try may take: three times the slowest that succeeded, at most a second.
+    def worth_trying(self, targets: Function, space: Mapping[str, bool]) -> bool:
+        """Whether a first try in the trap space ``space`` towards ``targets`` may end within its budget.
 
-        A failed try is time lost.  Measured on HYPOXIA-AND-MECHANOSENSING
-        (165 nodes, inputs fixed), 21 first tries ran their whole second and
-        failed (21 s of a 46 s search) while the 117 that succeeded took at
-        most 0.63 s.  The budget follows what has succeeded on this model and
-        machine, not a fixed time; the answer does not depend on it.
+        Not when ``space`` has at least ``SKIP_FREE_NODES`` free nodes and
+        ``targets`` hold at most 2^-``SKIP_CODIMENSION`` of its states: the
+        backward search would have to free that many more nodes.  Measured
+        on the corpus, every such try took longer than a second: 1.5 s to
+        more than 30 s on HYPOXIA-AND-MECHANOSENSING (165 nodes, inputs
+        fixed), 6.5 s to more than 12 s on COLORECTAL-TUMORIGENESIS (197
+        nodes), while every try of codimension at most 28 on HYPOXIA took
+        less than 0.4 s, and smaller trap spaces of codimension about 40
+        (targets near fixed points) 0.3 s or less.  Cost: one state count,
+        linear in the size of ``targets``' BDD.  The answer does not depend
+        on this, only the route to it.
         """
-        if self.slowest_try is None:
-            return FIRST_TRY_SECONDS
-        return min(FIRST_TRY_SECONDS, max(TRY_FLOOR, TRY_MARGIN * self.slowest_try))
+        free = len(self.vars) - len(space)
+        if free < SKIP_FREE_NODES:
+            return True
+        count = count_states(self.manager, targets, self.free(space))
+        return count == 0 or count << SKIP_CODIMENSION > 1 << free  # no targets: an instant try
 
     def union(self, spaces: Sequence[Mapping[str, bool]], within: Mapping[str, bool]) -> Function:
         """The union of trap spaces inside ``within``, over the free variables of ``within``."""

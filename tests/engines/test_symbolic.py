@@ -182,6 +182,45 @@ def test_descending_every_trap_space_matches_the_brute_force_state_graph(network
 
 
 @settings(max_examples=150, deadline=None)
+@given(networks(max_nodes=8), st.integers(min_value=0, max_value=4))
+def test_skipping_first_tries_by_codimension_matches_the_brute_force_state_graph(
+    network: Network, codimension: int
+) -> None:
+    # small thresholds: the first tries towards few states are skipped, the others made
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bddsearch, "SKIP_FREE_NODES", 0)
+        patch.setattr(bddsearch, "SKIP_CODIMENSION", codimension)
+        result = find(network, search="bdd")
+    assert state_sets(result) == async_attractors(network)
+
+
+@pytest.mark.parametrize(
+    ("free_nodes", "codimension", "tried"),
+    # the percolated space has 3 free nodes; its one known trap space is the fixed point 111,
+    # 1 of its 8 states (codimension 3)
+    [(0, 3, False), (0, 4, True), (3, 3, False), (4, 3, True)],
+)
+def test_first_try_is_skipped_when_the_targets_are_a_tiny_part_of_a_large_space(
+    free_nodes: int, codimension: int, tried: bool
+) -> None:
+    network = parse_rules(MOTIF_AVOIDANT)
+    moving: list[int] = []  # per first try, how many nodes may move in its trap space
+    original = bddsearch._Dynamics.try_reach_back
+
+    def spy(self: bddsearch._Dynamics, start: object, seconds: float) -> object:
+        moving.append(len(self.can))
+        return original(self, start, seconds)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bddsearch, "SKIP_FREE_NODES", free_nodes)
+        patch.setattr(bddsearch, "SKIP_CODIMENSION", codimension)
+        patch.setattr(bddsearch._Dynamics, "try_reach_back", spy)
+        sets = bddsearch.find_attractor_sets(network)
+    assert (3 in moving) == tried  # the percolated space's try
+    assert {frozenset(a.states or ()) for a in sets.attractors} == async_attractors(network)
+
+
+@settings(max_examples=150, deadline=None)
 @given(networks(max_nodes=8))
 def test_transient_pivots_are_set_aside_exactly(network: Network) -> None:
     # no random walk: the pivot is the region's first state, often transient, so its forward
