@@ -555,7 +555,7 @@ class _Search:
         first try from starving others: before, when a try ran out of time
         on a slow moment, the trap spaces around it aimed at smaller targets,
         their tries ran out in turn, and COLORECTAL-TUMORIGENESIS (197 nodes,
-        inputs fixed) took 98-160 s in about one run in four instead of 33-45 s.
+        inputs fixed) took 140-170 s in some runs instead of 41-47 s.
         """
         manager = self.manager
         # trap spaces taken as complete, as (mask, bits, cube over the free variables)
